@@ -1,0 +1,46 @@
+// POST /api/v1/clusters — R1 (region fixed at creation), R2 (name unique per region, valid address).
+import { audited } from "@/lib/audit/audited";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { RequestContext } from "@/lib/http/context";
+import { AppError } from "@/lib/http/errors";
+import { classifyAddress } from "./address";
+import type { CreateClusterInput } from "./schemas";
+import { clusterRowSelect, toClusterDto, type ClusterDto } from "./serialize";
+
+export async function createCluster(ctx: RequestContext, input: CreateClusterInput): Promise<ClusterDto> {
+  const address = classifyAddress(input.address);
+  if (!address.ok)
+    throw new AppError("VALIDATION_FAILED", "Invalid contact address.", {
+      fields: [{ path: "body.address", code: "custom", message: address.problem }],
+    });
+  try {
+    return await audited(
+      ctx,
+      "cluster.create",
+      { type: "cluster", name: input.name, region: input.region },
+      async (tx, audit) => {
+        const row = await tx.proxyCluster.create({
+          data: {
+            region: input.region,
+            name: input.name,
+            address: address.normalized,
+            addressKind: address.kind,
+            description: input.description,
+            policy: { create: {} },
+          },
+          select: clusterRowSelect,
+        });
+        audit.target.id = row.id;
+        audit.details = { address: row.address, addressKind: row.addressKind };
+        return toClusterDto(row);
+      },
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("NAME_TAKEN", `A cluster named "${input.name}" already exists in this region.`, {
+        fields: [{ path: "body.name", code: "name_taken", message: "This name is already used in this region." }],
+      });
+    }
+    throw error;
+  }
+}

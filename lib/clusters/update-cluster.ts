@@ -1,0 +1,36 @@
+// PATCH /api/v1/clusters/{id} — only the description changes (R3).
+import { audited } from "@/lib/audit/audited";
+import type { RequestContext } from "@/lib/http/context";
+import { AppError, notFound } from "@/lib/http/errors";
+import { lockCluster } from "./lock-cluster";
+import type { UpdateClusterInput } from "./schemas";
+import { clusterRowSelect, toClusterDto, type ClusterDto } from "./serialize";
+
+export async function updateCluster(ctx: RequestContext, id: string, input: UpdateClusterInput): Promise<ClusterDto> {
+  return audited(ctx, "cluster.update", { type: "cluster", id }, async (tx, audit) => {
+    const current = await lockCluster(tx, id);
+    if (!current) throw notFound("Cluster", id);
+    audit.target = { type: "cluster", id, name: current.name, region: current.region };
+    const changed = (["name", "address"] as const).filter((f) => input[f] !== undefined && input[f]!.trim() !== current[f]);
+    if (changed.length > 0) {
+      throw new AppError(
+        "IMMUTABLE_FIELD",
+        `The ${changed.join(" and ")} of a cluster cannot be changed after creation; only the description can.`,
+        {
+          fields: changed.map((f) => ({
+            path: `body.${f}`,
+            code: "immutable",
+            message: `${f} cannot be changed after creation.`,
+          })),
+        },
+      );
+    }
+    audit.details = { description: { from: current.description, to: input.description } };
+    const row = await tx.proxyCluster.update({
+      where: { id },
+      data: { description: input.description },
+      select: clusterRowSelect,
+    });
+    return toClusterDto(row);
+  });
+}

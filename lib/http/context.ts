@@ -1,0 +1,15 @@
+// Who is asking and from where; handed to every operation so it can audit (R20).
+export type Actor = { type: "user" | "token" | "agent" | "system" | "anonymous"; id: string | null; name: string };
+
+export type RequestContext = { requestId: string; ip: string | null; actor: Actor };
+
+export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
+
+export function systemContext(name = "system"): RequestContext {
+  return { requestId: crypto.randomUUID(), ip: null, actor: { ...SYSTEM_ACTOR, name } };
+}
+
+export function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+}

@@ -1,0 +1,104 @@
+// The one route wrapper: request id, JSON body and query parsing with zod, typed errors
+// mapped to the SPEC §5 error body. A handler returns data (sent as JSON), a Response, or
+// nothing (204).
+import { z } from "zod";
+import { log } from "@/lib/log";
+import { apiErrorMap, toFieldIssues } from "@/lib/validation/issues";
+import { clientIp, type RequestContext } from "./context";
+import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+type Schemas = {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Status of a successful answer with a body (default 200). */
+  status?: number;
+};
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+type Input<S extends Schemas> = {
+  params: Infer<S["params"]>;
+  query: Infer<S["query"]>;
+  body: Infer<S["body"]>;
+  ctx: RequestContext;
+  request: Request;
+};
+
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  details: unknown,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(
+    { error: { code, message, ...(details === undefined ? {} : { details }), requestId } },
+    { status: ERROR_STATUS[code], headers: { "x-request-id": requestId, ...headers } },
+  );
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value, { error: apiErrorMap });
+  if (!result.success) {
+    const fields = toFieldIssues(result.error).map((f) => ({ ...f, path: `${where}.${f.path}`.replace(/\.\(body\)$/, "") }));
+    throw new AppError("VALIDATION_FAILED", `Invalid ${where}: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`, {
+      fields,
+    });
+  }
+  return result.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (text.trim() === "")
+    throw new AppError("VALIDATION_FAILED", "A JSON body is required.", {
+      fields: [{ path: "body", code: "required", message: "A JSON body is required." }],
+    });
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = `The body is not valid JSON: ${(e as Error).message}`;
+    throw new AppError("VALIDATION_FAILED", message, { fields: [{ path: "body", code: "invalid_json", message }] });
+  }
+}
+
+export function route<S extends Schemas>(schemas: S, handler: (input: Input<S>) => Promise<unknown>) {
+  return async (request: Request, context: NextContext): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+    const ctx: RequestContext = { requestId, ip: clientIp(request), actor: { type: "anonymous", id: null, name: "anonymous" } };
+    try {
+      const rawParams = context?.params ? await context.params : {};
+      const params = schemas.params ? parseWith(schemas.params, rawParams, "params") : undefined;
+      const query = schemas.query
+        ? parseWith(schemas.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+        : undefined;
+      const body = schemas.body ? parseWith(schemas.body, await readJson(request), "body") : undefined;
+      const result = await handler({ params, query, body, ctx, request } as Input<S>);
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
+      if (result === undefined) return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
+      return Response.json(result, { status: schemas.status ?? 200, headers: { "x-request-id": requestId } });
+    } catch (error) {
+      if (error instanceof AppError) {
+        return errorResponse(error.code, error.message, error.details, requestId, error.headers);
+      }
+      log.error({ err: error, requestId, method: request.method, url: request.url }, "unhandled error in route");
+      return errorResponse(
+        "INTERNAL",
+        "Something went wrong on the server. Quote the request id when reporting it.",
+        undefined,
+        requestId,
+      );
+    }
+  };
+}
