@@ -229,6 +229,15 @@ CREATE TABLE "audit_event" (
     CONSTRAINT "audit_event_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "app_setting" (
+    "key" VARCHAR(64) NOT NULL,
+    "value" JSONB NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "app_setting_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "asset_group_region_name_key" ON "asset_group"("region", "name");
 
