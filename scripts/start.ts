@@ -1,0 +1,54 @@
+// npm start — the zero-setup console (SPEC §6): PostgreSQL (embedded when DATABASE_URL is
+// unset), migrations, demo data once, a production build if there is none, then `next start`.
+// npm run dev — the same, with `next dev`.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { migrate, openDatabase } from "./lib/database";
+import { seedIfEmpty } from "./lib/seed-once";
+import { syncReleases } from "../lib/proxies/releases";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const say = (line: string) => console.log(`[console] ${line}`);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+const usingEmbedded = !process.env.DATABASE_URL;
+const database = await openDatabase(say);
+const env = { ...process.env, DATABASE_URL: database.url };
+
+say("applying migrations");
+migrate(database.url);
+await syncReleases();
+await seedIfEmpty(usingEmbedded, say);
+
+const next = path.resolve("node_modules/.bin/next");
+if (!dev && !existsSync(path.join(".next", "BUILD_ID"))) {
+  say("no production build found: building (next build)");
+  const code = await run(next, ["build"], { ...env, NODE_ENV: "production" });
+  if (code !== 0) {
+    await database.stop();
+    process.exit(code);
+  }
+}
+
+say(`serving on http://localhost:${port}${usingEmbedded ? " (embedded PostgreSQL)" : ""}`);
+const server = spawn(next, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+server.on("exit", (code) => void shutdown(code ?? 0));
