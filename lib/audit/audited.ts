@@ -28,6 +28,17 @@ function eventData(ctx: RequestContext, action: string, draft: AuditDraft, error
   };
 }
 
+/** Records an event outside any change, e.g. a sign-in attempt. */
+export async function recordAuditEvent(
+  ctx: RequestContext,
+  action: string,
+  target: AuditTarget,
+  details: Record<string, unknown> = {},
+  error?: AppError,
+) {
+  await db().auditEvent.create({ data: eventData(ctx, action, { target, details }, error) });
+}
+
 /** Runs `change` in a transaction that also records `action` — the one line every mutation uses. */
 export async function audited<T>(
   ctx: RequestContext,

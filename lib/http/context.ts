@@ -1,12 +1,18 @@
 // Who is asking and from where; handed to every operation so it can audit (R20).
 export type Actor = { type: "user" | "token" | "agent" | "system" | "anonymous"; id: string | null; name: string };
 
-export type RequestContext = { requestId: string; ip: string | null; actor: Actor };
+export type RequestContext = {
+  requestId: string;
+  ip: string | null;
+  actor: Actor;
+  /** The caller's role once authenticated (null on public routes and for system work). */
+  role: "admin" | "operator" | "viewer" | null;
+};
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };
 
 export function systemContext(name = "system"): RequestContext {
-  return { requestId: crypto.randomUUID(), ip: null, actor: { ...SYSTEM_ACTOR, name } };
+  return { requestId: crypto.randomUUID(), ip: null, actor: { ...SYSTEM_ACTOR, name }, role: null };
 }
 
 export function clientIp(request: Request): string | null {

@@ -10,6 +10,8 @@ import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
 const MAX_BODY_BYTES = 1_000_000;
 
 type Schemas = {
+  /** The least role that may call the route; enforced from issue #3 on. */
+  role?: "admin" | "operator" | "viewer" | "public";
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -73,7 +75,12 @@ async function readJson(request: Request): Promise<unknown> {
 export function route<S extends Schemas>(schemas: S, handler: (input: Input<S>) => Promise<unknown>) {
   return async (request: Request, context: NextContext): Promise<Response> => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
-    const ctx: RequestContext = { requestId, ip: clientIp(request), actor: { type: "anonymous", id: null, name: "anonymous" } };
+    const ctx: RequestContext = {
+      requestId,
+      ip: clientIp(request),
+      actor: { type: "anonymous", id: null, name: "anonymous" },
+      role: null,
+    };
     try {
       const rawParams = context?.params ? await context.params : {};
       const params = schemas.params ? parseWith(schemas.params, rawParams, "params") : undefined;

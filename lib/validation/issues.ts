@@ -12,6 +12,7 @@ export const REASON_TEXT_EN: Record<string, string> = {
   addressInvalid: "Enter a valid IPv4 or IPv6 address or a domain name.",
   blank: "Must not be blank.",
   controlChars: "Must not contain control characters.",
+  nothingToChange: "Send at least one field to change.",
 };
 
 /** zod error map for API answers: our custom reasons in English, zod's defaults otherwise. */

@@ -1,0 +1,5 @@
+// POST /api/v1/auth/sign-out — end the session (audited)
+import { signOut } from "@/lib/auth/sign-in";
+import { route } from "@/lib/http/route";
+
+export const POST = route({ role: "viewer" }, ({ ctx, request }) => signOut(ctx, request.headers));

@@ -1,0 +1,49 @@
+// GET /api/v1/audit-events — newest first, keyset pagination on the event id.
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListAuditEventsQuery } from "./schemas";
+
+export type AuditEventDto = {
+  id: string;
+  at: string;
+  actor: { type: string; id: string | null; name: string };
+  action: string;
+  target: { type: string; id: string | null; name: string | null };
+  region: string | null;
+  outcome: string;
+  errorCode: string | null;
+  details: unknown;
+  ip: string | null;
+  requestId: string | null;
+};
+
+export async function listAuditEvents(q: ListAuditEventsQuery): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
+  const where: Prisma.AuditEventWhereInput = {
+    ...(q.actor ? { actorName: { contains: q.actor, mode: "insensitive" } } : {}),
+    ...(q.action ? { action: q.action.includes(".") ? q.action : { startsWith: `${q.action}.` } } : {}),
+    ...(q.targetType ? { targetType: q.targetType } : {}),
+    ...(q.targetId ? { targetId: q.targetId } : {}),
+    ...(q.outcome ? { outcome: q.outcome } : {}),
+    ...(q.region ? { region: q.region } : {}),
+    ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
+    ...(q.cursor ? { id: { lt: BigInt(q.cursor) } } : {}),
+  };
+  const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map((e) => ({
+      id: e.id.toString(),
+      at: e.at.toISOString(),
+      actor: { type: e.actorType, id: e.actorId, name: e.actorName },
+      action: e.action,
+      target: { type: e.targetType, id: e.targetId, name: e.targetName },
+      region: e.region,
+      outcome: e.outcome,
+      errorCode: e.errorCode,
+      details: e.details,
+      ip: e.ip,
+      requestId: e.requestId,
+    })),
+    nextCursor: rows.length > q.limit ? page[page.length - 1]!.id.toString() : null,
+  };
+}
