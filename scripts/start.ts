@@ -6,6 +6,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { migrate, openDatabase } from "./lib/database";
 import { seedIfEmpty } from "./lib/seed-once";
+import { ensureAuthSecret, ensureFirstAdmin } from "../lib/auth/bootstrap";
+import { disconnectDb } from "../lib/db/client";
 import { syncReleases } from "../lib/proxies/releases";
 
 const dev = process.argv.includes("--dev");
@@ -21,12 +23,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 const usingEmbedded = !process.env.DATABASE_URL;
 const database = await openDatabase(say);
-const env = { ...process.env, DATABASE_URL: database.url };
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
 
 say("applying migrations");
 migrate(database.url);
 await syncReleases();
 await seedIfEmpty(usingEmbedded, say);
+await ensureFirstAdmin(say);
+// Every instance sharing the database signs sessions with the same secret.
+env.BETTER_AUTH_SECRET ??= await ensureAuthSecret();
+await disconnectDb();
 
 const next = path.resolve("node_modules/.bin/next");
 if (!dev && !existsSync(path.join(".next", "BUILD_ID"))) {

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCluster } from "@/lib/clusters/create-cluster";
 import { db } from "@/lib/db/client";
 import type { OsFamily, Prisma, Provider, Region } from "@/lib/generated/prisma/client";
+import { insertUser } from "@/lib/auth/users";
 import { systemContext } from "@/lib/http/context";
 import { PROXY_RELEASES as RELEASES, syncReleases } from "@/lib/proxies/releases";
 
@@ -231,7 +232,22 @@ async function seedInstallCommands(region: Region) {
   });
 }
 
+/** Demo logins, documented in the README; only ever created on demo databases. */
+export const DEMO_USERS = [
+  { email: "admin@example.com", name: "Demo Admin", role: "admin", password: "demo-admin-2026" },
+  { email: "operator@example.com", name: "Demo Operator", role: "operator", password: "demo-operator-2026" },
+  { email: "viewer@example.com", name: "Demo Viewer", role: "viewer", password: "demo-viewer-2026" },
+] as const;
+
+async function seedUsers() {
+  for (const user of DEMO_USERS) {
+    if (await db().user.findUnique({ where: { email: user.email } })) continue;
+    await db().$transaction((tx) => insertUser(tx, user));
+  }
+}
+
 export async function seedDemo(log: (line: string) => void = console.log) {
+  await seedUsers();
   await syncReleases();
   for (const region of ["cn", "intl"] as const) {
     await seedRegion(region, log);

@@ -1,7 +1,7 @@
 // Demo data is seeded once per database: by default on the embedded database only, so that
 // pointing the console at a real PostgreSQL never fills it with demo servers.
 // DEMO_DATA=1 forces it on, DEMO_DATA=0 off.
-import { db, disconnectDb } from "../../lib/db/client";
+import { db } from "../../lib/db/client";
 import { seedDemo } from "./seed-demo";
 
 export function demoDataWanted(usingEmbedded: boolean): boolean {
@@ -18,5 +18,4 @@ export async function seedIfEmpty(usingEmbedded: boolean, say: (line: string) =>
     say("seeding demo data (once)");
     await seedDemo(say);
   }
-  await disconnectDb();
 }
