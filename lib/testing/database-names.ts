@@ -1,0 +1,2 @@
+// Names shared by the integration global setup and the per-file setup.
+export const TEMPLATE_DATABASE = "pac_template";

