@@ -1,0 +1,26 @@
+// Translates zod issues into the user's language. The shared schemas carry no fixed wording:
+// custom checks name a `params.reason` (lib/validation/issues.ts), built-in checks a code.
+import type { z } from "zod";
+
+/** The subset of a next-intl translator for the "validation" namespace this map needs. */
+export type ValidationTranslator = {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+};
+
+export function zodErrorMap(t: ValidationTranslator) {
+  return (issue: z.core.$ZodRawIssue): string => {
+    const reason = (issue as { params?: { reason?: unknown } }).params?.reason;
+    if (typeof reason === "string" && t.has(reason)) return t(reason);
+    switch (issue.code) {
+      case "too_small":
+        return Number(issue.minimum) <= 1 ? t("required") : t("tooShort", { minimum: Number(issue.minimum) });
+      case "too_big":
+        return t("tooLong", { maximum: Number(issue.maximum) });
+      case "invalid_type":
+        return issue.input === undefined || issue.input === null ? t("required") : t("invalid");
+      default:
+        return t("invalid");
+    }
+  };
+}
