@@ -1,0 +1,59 @@
+// Dropdown menu on radix: arrow keys, typeahead, Escape; disabled items show why they are disabled.
+"use client";
+import { clsx } from "clsx";
+import { DropdownMenu as M } from "radix-ui";
+import type { ReactNode } from "react";
+
+export const Menu = M.Root;
+export const MenuTrigger = M.Trigger;
+
+export function MenuContent({ children, label }: { children: ReactNode; label?: string }) {
+  return (
+    <M.Portal>
+      <M.Content
+        aria-label={label}
+        align="end"
+        sideOffset={4}
+        className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
+      >
+        {children}
+      </M.Content>
+    </M.Portal>
+  );
+}
+
+type MenuItemProps = {
+  icon?: ReactNode;
+  children: ReactNode;
+  onSelect?: () => void;
+  /** Shown under the label when the item is disabled, so the reason is text, not a hover. */
+  disabledReason?: string;
+  danger?: boolean;
+};
+
+export function MenuItem({ icon, children, onSelect, disabledReason, danger }: MenuItemProps) {
+  const disabled = Boolean(disabledReason);
+  return (
+    <M.Item
+      disabled={disabled}
+      onSelect={onSelect}
+      className={clsx(
+        "flex cursor-default items-start gap-2 rounded px-2 py-1.5 outline-none select-none",
+        "data-highlighted:bg-slate-100 data-disabled:cursor-not-allowed",
+        danger ? "text-red-700" : "text-slate-800",
+      )}
+    >
+      <span aria-hidden className={clsx("mt-0.5 shrink-0", disabled && "opacity-50")}>
+        {icon}
+      </span>
+      <span className="min-w-0">
+        <span className={clsx("block", disabled && "text-slate-500")}>{children}</span>
+        {disabledReason ? <span className="block text-xs text-slate-500">{disabledReason}</span> : null}
+      </span>
+    </M.Item>
+  );
+}
+
+export function MenuSeparator() {
+  return <M.Separator className="my-1 h-px bg-slate-200" />;
+}
