@@ -1,0 +1,25 @@
+// Browser calls of the cluster API (SPEC §5); every failure is an ApiError.
+import { fetchJson } from "@/lib/api-client/fetch-json";
+import type { CreateClusterInput, Region } from "@/lib/clusters/schemas";
+import type { ClusterDto } from "@/lib/clusters/serialize";
+
+export type { ClusterDto };
+
+export async function listClusters(region: Region, q: string, signal?: AbortSignal): Promise<ClusterDto[]> {
+  const params = new URLSearchParams({ region });
+  if (q) params.set("q", q);
+  const { items } = await fetchJson<{ items: ClusterDto[] }>(`/api/v1/clusters?${params}`, { signal });
+  return items;
+}
+
+export function createCluster(input: CreateClusterInput): Promise<ClusterDto> {
+  return fetchJson<ClusterDto>("/api/v1/clusters", { method: "POST", body: input });
+}
+
+export function updateClusterDescription(id: string, description: string): Promise<ClusterDto> {
+  return fetchJson<ClusterDto>(`/api/v1/clusters/${encodeURIComponent(id)}`, { method: "PATCH", body: { description } });
+}
+
+export function deleteCluster(id: string): Promise<void> {
+  return fetchJson<void>(`/api/v1/clusters/${encodeURIComponent(id)}`, { method: "DELETE" });
+}

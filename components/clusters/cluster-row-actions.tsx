@@ -1,0 +1,43 @@
+// The actions menu of one cluster row. Actions of later releases are listed, disabled, with why.
+"use client";
+import { Ellipsis, Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
+import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
+import type { ClusterDto } from "./cluster-api";
+
+type Props = { cluster: ClusterDto; onEdit: () => void; onDelete: () => void };
+
+const LATER = [
+  { key: "deployProxy", icon: Rocket },
+  { key: "accessClients", icon: UserPlus },
+  { key: "proxySettings", icon: SlidersHorizontal },
+  { key: "serverInfo", icon: Server },
+] as const;
+
+export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
+  const t = useTranslations();
+  const label = t("clusters.actions.menuLabel", { name: cluster.name });
+  return (
+    <Menu>
+      <MenuTrigger aria-label={label} className={buttonClass("ghost", "sm")}>
+        <Ellipsis aria-hidden className="size-4" />
+      </MenuTrigger>
+      <MenuContent label={label}>
+        <MenuItem icon={<Pencil className="size-4" />} onSelect={onEdit}>
+          {t("clusters.actions.editDescription")}
+        </MenuItem>
+        <MenuSeparator />
+        {LATER.map(({ key, icon: Icon }) => (
+          <MenuItem key={key} icon={<Icon className="size-4" />} disabledReason={t("common.laterRelease")}>
+            {t(`clusters.actions.${key}`)}
+          </MenuItem>
+        ))}
+        <MenuSeparator />
+        <MenuItem icon={<Trash2 className="size-4" />} onSelect={onDelete} danger>
+          {t("clusters.actions.delete")}
+        </MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}

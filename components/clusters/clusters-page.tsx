@@ -1,0 +1,80 @@
+// The proxy clusters page of one region: toolbar, list states, and the create/edit/delete dialogs.
+"use client";
+import { Plus, RefreshCw } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { clsx } from "clsx";
+import { ApiErrorAlert } from "@/components/errors/api-error-alert";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { Region } from "@/lib/clusters/schemas";
+import type { ClusterDto } from "./cluster-api";
+import { ClusterSearch } from "./cluster-search";
+import { ClustersEmpty } from "./clusters-empty";
+import { ClustersSkeleton } from "./clusters-skeleton";
+import { ClustersTable } from "./clusters-table";
+import { CreateClusterDialog } from "./create-cluster-dialog";
+import { DeleteClusterDialog } from "./delete-cluster-dialog";
+import { EditDescriptionDialog } from "./edit-description-dialog";
+import { useClusters } from "./use-clusters";
+
+export function ClustersPage({ region }: { region: Region }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const pathname = usePathname();
+  const q = useSearchParams().get("q")?.trim() ?? "";
+  const clusters = useClusters(region, q);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ClusterDto | null>(null);
+  const [deleting, setDeleting] = useState<ClusterDto | null>(null);
+  const refetch = () => void clusters.refetch();
+
+  return (
+    <>
+      <PageHeader
+        title={t("clusters.title")}
+        subtitle={t("clusters.subtitle")}
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <Plus aria-hidden className="size-4" />
+            {t("clusters.create")}
+          </Button>
+        }
+      />
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <ClusterSearch q={q} />
+        {clusters.data ? (
+          <p className="text-xs text-slate-600" aria-live="polite">
+            {t("clusters.count", { count: clusters.data.length })}
+          </p>
+        ) : null}
+        <Button size="sm" variant="ghost" className="ml-auto" onClick={refetch} disabled={clusters.isFetching}>
+          <RefreshCw aria-hidden className={clsx("size-3.5", clusters.isFetching && "animate-spin")} />
+          {clusters.isFetching ? t("common.refreshing") : t("common.refresh")}
+        </Button>
+      </div>
+
+      {clusters.isError && clusters.data ? (
+        <div className="mb-3">
+          <Alert tone="warning">{t("clusters.staleWarning")}</Alert>
+        </div>
+      ) : null}
+
+      {clusters.data && clusters.data.length > 0 ? (
+        <ClustersTable region={region} clusters={clusters.data} onEdit={setEditing} onDelete={setDeleting} />
+      ) : clusters.data ? (
+        <ClustersEmpty q={q} onCreate={() => setCreating(true)} onClearSearch={() => router.replace(pathname)} />
+      ) : clusters.isError ? (
+        <ApiErrorAlert error={clusters.error} title={t("clusters.loadError")} onRetry={refetch} retrying={clusters.isFetching} />
+      ) : (
+        <ClustersSkeleton region={region} />
+      )}
+
+      <CreateClusterDialog region={region} open={creating} onOpenChange={setCreating} />
+      <EditDescriptionDialog cluster={editing} onClose={() => setEditing(null)} />
+      <DeleteClusterDialog region={region} cluster={deleting} onClose={() => setDeleting(null)} />
+    </>
+  );
+}

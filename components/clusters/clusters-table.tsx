@@ -1,0 +1,94 @@
+// Screen 1 of SPEC §4: one row per cluster of the region.
+"use client";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import type { Region } from "@/lib/clusters/schemas";
+import { AddressKindBadge, ClusterStatusBadge } from "./cluster-badges";
+import type { ClusterDto } from "./cluster-api";
+import { ClusterRowActions } from "./cluster-row-actions";
+
+type Props = {
+  region: Region;
+  clusters: ClusterDto[];
+  onEdit: (cluster: ClusterDto) => void;
+  onDelete: (cluster: ClusterDto) => void;
+};
+
+export const COLUMN_KEYS = ["name", "address", "clients", "status", "description", "actions"] as const;
+
+export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
+  const t = useTranslations("clusters");
+  const format = useFormatter();
+  return (
+    <ClustersTableFrame caption={t("tableCaption", { region: useRegionName(region) })}>
+      {clusters.map((cluster) => (
+        <tr key={cluster.id} className="border-b border-slate-200 align-top hover:bg-slate-50/70">
+          <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+            {cluster.name}
+          </th>
+          <td className="px-3 py-2">
+            <span className="flex flex-wrap items-center gap-1.5">
+              <span className="font-mono text-[13px] break-all">{cluster.address}</span>
+              <AddressKindBadge kind={cluster.addressKind} />
+            </span>
+          </td>
+          <td className="px-3 py-2 text-right tabular-nums">
+            <Link
+              href={`/${region}/clusters/${cluster.id}/clients`}
+              className="text-brand-700 underline-offset-2 hover:underline"
+              aria-label={t("clientsLink", { count: cluster.clientCount, name: cluster.name })}
+            >
+              {format.number(cluster.clientCount)}
+            </Link>
+          </td>
+          <td className="px-3 py-2">
+            <ClusterStatusBadge cluster={cluster} />
+          </td>
+          <td className="max-w-xs px-3 py-2">
+            {cluster.description ? (
+              <span className="line-clamp-2 break-words text-slate-700" title={cluster.description}>
+                {cluster.description}
+              </span>
+            ) : (
+              <span className="text-slate-500 italic">{t("noDescription")}</span>
+            )}
+          </td>
+          <td className="px-3 py-1.5 text-right">
+            <ClusterRowActions cluster={cluster} onEdit={() => onEdit(cluster)} onDelete={() => onDelete(cluster)} />
+          </td>
+        </tr>
+      ))}
+    </ClustersTableFrame>
+  );
+}
+
+export function useRegionName(region: Region) {
+  return useTranslations("shell.regions")(region);
+}
+
+/** Table, caption and header row, shared with the loading skeleton so columns never jump. */
+export function ClustersTableFrame({ caption, busy, children }: { caption: string; busy?: boolean; children: ReactNode }) {
+  const t = useTranslations("clusters.columns");
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200">
+      <table className="w-full min-w-[56rem] border-collapse text-sm" aria-busy={busy || undefined}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs text-slate-600">
+          <tr className="border-b border-slate-200">
+            {COLUMN_KEYS.map((key) => (
+              <th
+                key={key}
+                scope="col"
+                className={`px-3 py-2 font-medium ${key === "clients" || key === "actions" ? "text-right" : "text-left"}`}
+              >
+                {key === "actions" ? <span className="sr-only">{t(key)}</span> : t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// Browser-side providers: one QueryClient per tab, toasts.
+"use client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import { ApiError } from "@/lib/api-client/api-error";
+
+/** Retrying a 4xx answer cannot succeed; network failures and 5xx may. */
+function shouldRetry(failureCount: number, error: unknown) {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const t = useTranslations("common");
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: shouldRetry }, mutations: { retry: false } } }),
+  );
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <Toaster
+        position="top-right"
+        richColors
+        closeButton
+        containerAriaLabel={t("notifications")}
+        toastOptions={{ closeButtonAriaLabel: t("close") }}
+      />
+    </QueryClientProvider>
+  );
+}
