@@ -1,0 +1,96 @@
+// R6/R7: proxy, cluster and agent statuses derived from the last heartbeat.
+import { describe, expect, it } from "vitest";
+import { agentStatus, clusterStatus, isServing, proxyStatus, type ProxyStatus } from "./status";
+
+const NOW = new Date("2026-01-01T12:00:00.000Z");
+const THRESHOLD = 90;
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+
+describe("proxyStatus", () => {
+  it.each<[string, { lastHeartbeatAt: Date | null; version: string | null; targetVersion: string | null }, ProxyStatus]>([
+    ["no heartbeat yet → deploying", { lastHeartbeatAt: null, version: null, targetVersion: null }, "deploying"],
+    [
+      "no heartbeat yet, upgrade queued → still deploying",
+      { lastHeartbeatAt: null, version: null, targetVersion: "2.0.0" },
+      "deploying",
+    ],
+    ["heartbeat just now → online", { lastHeartbeatAt: NOW, version: "1.0.0", targetVersion: null }, "online"],
+    [
+      "heartbeat exactly at the threshold → online",
+      { lastHeartbeatAt: ago(THRESHOLD * 1000), version: "1.0.0", targetVersion: null },
+      "online",
+    ],
+    [
+      "1 ms past the threshold → offline",
+      { lastHeartbeatAt: ago(THRESHOLD * 1000 + 1), version: "1.0.0", targetVersion: null },
+      "offline",
+    ],
+    ["long silent → offline", { lastHeartbeatAt: ago(86_400_000), version: "1.0.0", targetVersion: null }, "offline"],
+    [
+      "fresh, target differs from version → upgrading",
+      { lastHeartbeatAt: ago(1000), version: "1.0.0", targetVersion: "2.0.0" },
+      "upgrading",
+    ],
+    ["fresh, target reached → online", { lastHeartbeatAt: ago(1000), version: "2.0.0", targetVersion: "2.0.0" }, "online"],
+    [
+      "upgrading at exactly the threshold → upgrading",
+      { lastHeartbeatAt: ago(THRESHOLD * 1000), version: "1.0.0", targetVersion: "2.0.0" },
+      "upgrading",
+    ],
+    [
+      "upgrade queued but silent → offline",
+      { lastHeartbeatAt: ago(THRESHOLD * 1000 + 1), version: "1.0.0", targetVersion: "2.0.0" },
+      "offline",
+    ],
+    [
+      "clock skew: heartbeat in the future → online",
+      { lastHeartbeatAt: new Date(NOW.getTime() + 5000), version: "1.0.0", targetVersion: null },
+      "online",
+    ],
+  ])("%s", (_name, proxy, expected) => {
+    expect(proxyStatus(proxy, NOW, THRESHOLD)).toBe(expected);
+  });
+
+  it("uses the threshold it is given (OFFLINE_AFTER_SECONDS is configurable)", () => {
+    const proxy = { lastHeartbeatAt: ago(3000), version: "1.0.0", targetVersion: null };
+    expect(proxyStatus(proxy, NOW, 2)).toBe("offline");
+    expect(proxyStatus(proxy, NOW, 3)).toBe("online");
+  });
+});
+
+describe("isServing: online and upgrading proxies relay traffic", () => {
+  it.each<[ProxyStatus, boolean]>([
+    ["online", true],
+    ["upgrading", true],
+    ["offline", false],
+    ["deploying", false],
+  ])("%s → %s", (status, expected) => {
+    expect(isServing(status)).toBe(expected);
+  });
+});
+
+describe("clusterStatus (R6: online when at least one proxy is online)", () => {
+  it.each<[ProxyStatus[], "online" | "offline"]>([
+    [[], "offline"],
+    [["offline"], "offline"],
+    [["deploying"], "offline"],
+    [["offline", "deploying", "offline"], "offline"],
+    [["online"], "online"],
+    [["upgrading"], "online"],
+    [["offline", "online"], "online"],
+    [["deploying", "offline", "upgrading"], "online"],
+  ])("%j → %s", (statuses, expected) => {
+    expect(clusterStatus(statuses)).toBe(expected);
+  });
+});
+
+describe("agentStatus (R7)", () => {
+  it.each<[string, Date | null, "online" | "offline"]>([
+    ["never seen", null, "offline"],
+    ["seen just now", NOW, "online"],
+    ["seen exactly at the threshold", ago(THRESHOLD * 1000), "online"],
+    ["1 ms past the threshold", ago(THRESHOLD * 1000 + 1), "offline"],
+  ])("%s → %s", (_name, lastSeenAt, expected) => {
+    expect(agentStatus(lastSeenAt, NOW, THRESHOLD)).toBe(expected);
+  });
+});
