@@ -7,6 +7,8 @@ export type RequestContext = {
   actor: Actor;
   /** The caller's role once authenticated (null on public routes and for system work). */
   role: "admin" | "operator" | "viewer" | null;
+  /** Set on agent-protocol routes (SPEC §7) once the agent credential is verified. */
+  agent?: { assetId: string; proxyId: string | null; name: string };
 };
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };

@@ -11,7 +11,7 @@ const MAX_BODY_BYTES = 1_000_000;
 
 type Schemas = {
   /** The least role that may call the route; enforced from issue #3 on. */
-  role?: "admin" | "operator" | "viewer" | "public";
+  role?: "admin" | "operator" | "viewer" | "public" | "agent";
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

@@ -1,6 +1,6 @@
 // The proxy releases this console knows (R10: upgrade targets the latest). Shipped with the
 // console and written to proxy_release at start, so every instance agrees on "latest".
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 
 export const PROXY_RELEASES = [
   { version: "1.4.2", releasedAt: new Date("2026-06-01T00:00:00Z"), notes: "Stability fixes." },
@@ -12,5 +12,9 @@ export async function syncReleases(): Promise<void> {
 }
 
 export async function latestRelease() {
-  return db().proxyRelease.findFirst({ orderBy: { releasedAt: "desc" } });
+  return latestReleaseIn(db());
+}
+
+export async function latestReleaseIn(tx: Tx | ReturnType<typeof db>) {
+  return tx.proxyRelease.findFirst({ orderBy: { releasedAt: "desc" } });
 }

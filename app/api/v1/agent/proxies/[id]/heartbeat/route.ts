@@ -1,0 +1,8 @@
+// POST /api/v1/agent/proxies/{id}/heartbeat — a running proxy reports in (R7); 410 once deleted
+import { proxyHeartbeatSchema, proxyIdParamsSchema } from "@/lib/agents/schemas";
+import { route } from "@/lib/http/route";
+import { proxyHeartbeat } from "@/lib/proxies/proxy-heartbeat";
+
+export const POST = route({ role: "agent", params: proxyIdParamsSchema, body: proxyHeartbeatSchema }, ({ ctx, params, body }) =>
+  proxyHeartbeat(ctx.agent!, params.id, body),
+);

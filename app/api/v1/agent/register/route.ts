@@ -1,0 +1,8 @@
+// POST /api/v1/agent/register — a server that ran an install command registers (SPEC §7)
+import { registerAgentSchema } from "@/lib/agents/schemas";
+import { registerAgent } from "@/lib/agents/register-agent";
+import { route } from "@/lib/http/route";
+
+export const POST = route({ role: "public", body: registerAgentSchema, status: 201 }, ({ ctx, body }) =>
+  registerAgent(ctx, body),
+);

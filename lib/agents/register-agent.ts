@@ -1,0 +1,44 @@
+// POST /api/v1/agent/register — a server that ran an install command joins the inventory and,
+// when the command names a cluster, connects to it (R11, R15). Returns the agent credential.
+import { z } from "zod";
+import { audited } from "@/lib/audit/audited";
+import { attachClients } from "@/lib/clients/attach-clients";
+import { lockCluster } from "@/lib/clusters/lock-cluster";
+import type { RequestContext } from "@/lib/http/context";
+import { redeemInstallToken } from "@/lib/install-commands/redeem-install-token";
+import type { registerAgentSchema } from "./schemas";
+import { upsertAssetFromFacts } from "./upsert-asset";
+
+export type RegisterAgentInput = z.output<typeof registerAgentSchema>;
+
+export async function registerAgent(ctx: RequestContext, input: RegisterAgentInput) {
+  const { installToken, ...facts } = input;
+  const agentCtx = { ...ctx, actor: { type: "agent" as const, id: null, name: facts.hostname } };
+  return audited(agentCtx, "agent.register", { type: "asset", name: facts.hostname }, async (tx, audit) => {
+    const command = await redeemInstallToken(tx, installToken);
+    audit.target.region = command.region;
+    const cluster = command.clusterId ? await lockCluster(tx, command.clusterId) : null;
+    const { asset, credential, created } = await upsertAssetFromFacts(tx, command.region, facts, {
+      provider: command.provider,
+      groupId: command.groupId,
+      installCommandId: command.id,
+      byMachineId: command.createImage,
+    });
+    audit.target.id = asset.id;
+    let moved: { assetId: string; fromClusterId: string }[] = [];
+    if (cluster) {
+      const batch = await tx.connectionBatch.create({
+        data: { clusterId: cluster.id, source: "install_command", size: 1, installCommandId: command.id },
+      });
+      moved = (await attachClients(tx, cluster.id, [asset.id], batch.id)).moved;
+    }
+    await tx.installCommand.update({ where: { id: command.id }, data: { registrations: { increment: 1 } } });
+    audit.details = {
+      installCommandId: command.id,
+      clusterId: cluster?.id ?? null,
+      created,
+      movedFrom: moved[0]?.fromClusterId ?? null,
+    };
+    return { assetId: asset.id, credential, clusterId: cluster?.id ?? null, contactAddress: cluster?.address ?? null };
+  });
+}

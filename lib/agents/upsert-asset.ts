@@ -1,0 +1,38 @@
+// Registration identity (SPEC §7): the same hostname with an overlapping IP in a region is the
+// same asset; for images made with "create image" (R19) the machine id decides instead, so
+// clones are told apart. Each registration issues a fresh agent credential.
+import type { Tx } from "@/lib/db/client";
+import { hashToken, newToken } from "@/lib/crypto/tokens";
+import type { Provider, Region } from "@/lib/generated/prisma/client";
+import type { AssetFacts } from "./schemas";
+
+type Placement = { provider?: Provider; groupId?: string | null; installCommandId?: string; byMachineId?: boolean };
+
+export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetFacts, placement: Placement = {}) {
+  const identity =
+    placement.byMachineId && facts.machineId
+      ? { region, machineId: facts.machineId }
+      : { region, hostname: facts.hostname, ips: { hasSome: facts.ips } };
+  const existing = await tx.asset.findFirst({ where: identity, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const credential = newToken("pag");
+  const data = {
+    hostname: facts.hostname,
+    os: facts.os,
+    osVersion: facts.osVersion,
+    ips: facts.ips,
+    type: facts.type,
+    cpuCores: facts.cpuCores,
+    memoryMb: facts.memoryMb,
+    agentVersion: facts.agentVersion,
+    machineId: facts.machineId ?? null,
+    agentLastSeenAt: new Date(),
+    agentCredentialHash: hashToken(credential),
+    ...(placement.provider ? { provider: placement.provider } : {}),
+    ...(placement.groupId ? { groupId: placement.groupId } : {}),
+    ...(placement.installCommandId ? { installCommandId: placement.installCommandId } : {}),
+  };
+  const asset = existing
+    ? await tx.asset.update({ where: { id: existing.id }, data })
+    : await tx.asset.create({ data: { region, provider: placement.provider ?? "other", ...data } });
+  return { asset, credential, created: !existing };
+}

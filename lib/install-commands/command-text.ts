@@ -1,0 +1,14 @@
+// The command an operator pastes on a server (R19). The console URL is PUBLIC_URL, or the
+// origin the operator is using.
+export function consoleUrl(requestOrigin: string | null): string {
+  return (process.env.PUBLIC_URL ?? requestOrigin ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}
+
+export function installCommandText(base: string, token: string, os: "linux" | "windows"): string {
+  if (os === "linux") return `curl -fsSL ${base}/api/v1/install/${token}/linux.sh | sudo bash`;
+  return `powershell -NoProfile -ExecutionPolicy Bypass -Command "iex (irm '${base}/api/v1/install/${token}/windows.ps1')"`;
+}
+
+export function deployCommandText(base: string, token: string): string {
+  return `curl -fsSL ${base}/api/v1/deploy/${token}/proxy.sh | sudo bash`;
+}

@@ -1,0 +1,41 @@
+// POST /api/v1/install-commands — an expiring command that installs the agent and connects the
+// server through a cluster of the same region, or directly (R1, R19). The token is in the answer
+// only; the database keeps its SHA-256.
+import { audited } from "@/lib/audit/audited";
+import { hashToken, newToken, tokenHint } from "@/lib/crypto/tokens";
+import type { RequestContext } from "@/lib/http/context";
+import { AppError, notFound } from "@/lib/http/errors";
+import { installCommandText } from "./command-text";
+import type { CreateInstallCommandInput } from "./schemas";
+
+export async function createInstallCommand(ctx: RequestContext, input: CreateInstallCommandInput, base: string) {
+  const token = newToken("pin");
+  return audited(ctx, "install_command.create", { type: "install_command", region: input.region }, async (tx, audit) => {
+    if (input.clusterId) {
+      const cluster = await tx.proxyCluster.findUnique({ where: { id: input.clusterId }, select: { region: true, name: true } });
+      if (!cluster) throw notFound("Cluster", input.clusterId);
+      if (cluster.region !== input.region)
+        throw new AppError(
+          "REGION_MISMATCH",
+          `Cluster ${cluster.name} is in region ${cluster.region}, not ${input.region} (R1).`,
+        );
+    }
+    const row = await tx.installCommand.create({
+      data: {
+        region: input.region,
+        tokenHash: hashToken(token),
+        tokenHint: tokenHint(token),
+        clusterId: input.clusterId,
+        os: input.os,
+        provider: input.provider,
+        groupId: input.groupId,
+        createImage: input.createImage,
+        expiresAt: new Date(Date.now() + input.expiresInHours * 3_600_000),
+        createdBy: ctx.actor.name,
+      },
+    });
+    audit.target.id = row.id;
+    audit.details = { clusterId: row.clusterId, os: row.os, expiresAt: row.expiresAt.toISOString() };
+    return { id: row.id, token, command: installCommandText(base, token, input.os), expiresAt: row.expiresAt.toISOString() };
+  });
+}

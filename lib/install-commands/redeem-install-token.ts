@@ -1,0 +1,14 @@
+// Checks an install token at registration (R19): unknown → 401, revoked or expired → 410.
+import type { Tx } from "@/lib/db/client";
+import { hashToken } from "@/lib/crypto/tokens";
+import { AppError } from "@/lib/http/errors";
+
+export async function redeemInstallToken(tx: Tx, token: string) {
+  const command = await tx.installCommand.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!command) throw new AppError("UNAUTHENTICATED", "Unknown install token: generate a new install command in the console.");
+  if (command.revokedAt)
+    throw new AppError("GONE", "This install command was revoked: generate a new one in the console.", { reason: "revoked" });
+  if (command.expiresAt <= new Date())
+    throw new AppError("GONE", "This install command has expired: generate a new one in the console.", { reason: "expired" });
+  return command;
+}

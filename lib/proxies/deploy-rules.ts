@@ -1,0 +1,52 @@
+// The rules that decide whether servers may become proxies of a cluster, enforced the same way
+// for quick deploys and for manual registrations, under the cluster's row lock.
+import type { Tx } from "@/lib/db/client";
+import { config } from "@/lib/config";
+import type { LockedCluster } from "@/lib/clusters/lock-cluster";
+import { isIpAddressKind } from "@/lib/clusters/address";
+import { AppError } from "@/lib/http/errors";
+import { agentStatus } from "./status";
+
+type Candidate = { id: string; hostname: string; region: string; os: string; agentLastSeenAt: Date | null };
+
+/** R4: an IP-address cluster holds at most one proxy server. */
+export async function assertRoomForProxies(tx: Tx, cluster: LockedCluster, adding: number) {
+  if (!isIpAddressKind(cluster.addressKind)) return;
+  const existing = await tx.proxyServer.count({ where: { clusterId: cluster.id } });
+  if (existing + adding > 1) {
+    throw new AppError(
+      "IP_CLUSTER_SINGLE_PROXY",
+      `Cluster ${cluster.name} uses the IP address ${cluster.address} and can hold only one proxy server (it has ${existing}). Use a cluster with a domain name for several proxies.`,
+      { existing, adding },
+    );
+  }
+}
+
+/** R1, R5 and one cluster per proxy; `needOnlineAgent` for quick deploys. */
+export async function assertEligibleProxy(tx: Tx, cluster: LockedCluster, asset: Candidate, needOnlineAgent: boolean) {
+  if (asset.region !== cluster.region) {
+    throw new AppError(
+      "REGION_MISMATCH",
+      `${asset.hostname} is in region ${asset.region}; cluster ${cluster.name} is in ${cluster.region} (R1).`,
+      { assetId: asset.id },
+    );
+  }
+  if (asset.os !== "linux")
+    throw new AppError("NOT_LINUX", `${asset.hostname} runs ${asset.os}; only Linux servers can be proxy servers (R5).`, {
+      assetId: asset.id,
+    });
+  if (needOnlineAgent && agentStatus(asset.agentLastSeenAt, new Date(), config.offlineAfterSeconds) !== "online") {
+    throw new AppError(
+      "AGENT_OFFLINE",
+      `The agent on ${asset.hostname} is offline; quick deploy needs an online agent. Use manual deploy instead (R5).`,
+      { assetId: asset.id },
+    );
+  }
+  const existing = await tx.proxyServer.findUnique({ where: { assetId: asset.id }, select: { clusterId: true } });
+  if (existing)
+    throw new AppError(
+      "ALREADY_PROXY",
+      `${asset.hostname} is already a proxy server${existing.clusterId === cluster.id ? " of this cluster" : " of another cluster"}.`,
+      { assetId: asset.id, clusterId: existing.clusterId },
+    );
+}

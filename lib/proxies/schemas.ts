@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+export const deployProxiesSchema = z.discriminatedUnion("mode", [
+  z.strictObject({ mode: z.literal("quick"), assetIds: z.array(z.uuid()).min(1).max(50) }),
+  z.strictObject({ mode: z.literal("manual"), expiresInHours: z.number().int().min(1).max(168).default(24) }),
+]);
+export type DeployProxiesInput = z.output<typeof deployProxiesSchema>;
+
+export const proxyIdSchema = z.strictObject({ id: z.uuid() });
