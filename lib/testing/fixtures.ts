@@ -1,12 +1,31 @@
 // Rows that the tests need but whose operations do not exist yet (or are beside the point):
 // assets, proxy servers with a given heartbeat, client connections. Straight Prisma inserts.
 import { randomUUID } from "node:crypto";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { createCluster } from "@/lib/clusters/create-cluster";
+import type { CreateClusterInput } from "@/lib/clusters/schemas";
 import { db } from "@/lib/db/client";
 import type { Prisma, Region } from "@/lib/generated/prisma/client";
 import { systemContext, type RequestContext } from "@/lib/http/context";
 
 export function testContext(name = "test"): RequestContext {
   return systemContext(name);
+}
+
+/** A unique name for a test's own rows, so tests in one file never collide. */
+export function uniqueName(prefix = "cluster"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A cluster made through the real operation (R1, R2), with a unique name unless given one. */
+export function makeCluster(input: Partial<CreateClusterInput> = {}) {
+  return createCluster(testContext(), {
+    region: "cn",
+    name: uniqueName(),
+    address: "proxy.example.com",
+    description: "",
+    ...input,
+  });
 }
 
 export async function insertAsset(region: Region, overrides: Partial<Prisma.AssetUncheckedCreateInput> = {}) {
@@ -57,4 +76,32 @@ export async function insertClient(clusterId: string) {
 
 export function secondsAgo(seconds: number, now = Date.now()): Date {
   return new Date(now - seconds * 1000);
+}
+
+/** An unexpired, unrevoked install command that connects through the cluster (R19). */
+export async function insertInstallCommand(clusterId: string) {
+  const cluster = await db().proxyCluster.findUniqueOrThrow({ where: { id: clusterId } });
+  return db().installCommand.create({
+    data: {
+      region: cluster.region,
+      clusterId,
+      tokenHash: randomUUID().replaceAll("-", "").padEnd(64, "0"),
+      tokenHint: "pin_test",
+      os: "linux",
+      provider: "idc",
+      expiresAt: new Date(Date.now() + 3_600_000),
+      createdBy: "test",
+    },
+  });
+}
+
+/** Audit events of one action (and optionally one target), oldest first. */
+export function auditEvents(action: string, targetId?: string) {
+  return db().auditEvent.findMany({ where: { action, ...(targetId ? { targetId } : {}) }, orderBy: { id: "asc" } });
+}
+
+/** A bearer token for the operator API, for when the routes enforce roles (issue #3). */
+export async function apiToken(role: "admin" | "operator" | "viewer" = "admin"): Promise<string> {
+  const created = await createApiToken(testContext(), { name: uniqueName("token"), role, expiresInDays: null });
+  return created.token;
 }
