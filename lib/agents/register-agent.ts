@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { audited } from "@/lib/audit/audited";
 import { attachClients } from "@/lib/clients/attach-clients";
+import { joinRegistrationWindow } from "@/lib/clients/batch-window";
+import { assertClusterCanHold } from "@/lib/clients/capacity-check";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import type { RequestContext } from "@/lib/http/context";
 import { redeemInstallToken } from "@/lib/install-commands/redeem-install-token";
@@ -27,9 +29,10 @@ export async function registerAgent(ctx: RequestContext, input: RegisterAgentInp
     audit.target.id = asset.id;
     let moved: { assetId: string; fromClusterId: string }[] = [];
     if (cluster) {
-      const batch = await tx.connectionBatch.create({
-        data: { clusterId: cluster.id, source: "install_command", size: 1, installCommandId: command.id },
-      });
+      const current = await tx.proxyCluster.findUniqueOrThrow({ where: { id: cluster.id }, select: { clientCount: true } });
+      const inCluster = await tx.clientConnection.count({ where: { assetId: asset.id, clusterId: cluster.id } });
+      await assertClusterCanHold(tx, cluster, current.clientCount, 1 - inCluster);
+      const batch = await joinRegistrationWindow(tx, cluster, command.id);
       moved = (await attachClients(tx, cluster.id, [asset.id], batch.id)).moved;
     }
     await tx.installCommand.update({ where: { id: command.id }, data: { registrations: { increment: 1 } } });

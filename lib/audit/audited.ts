@@ -28,6 +28,17 @@ function eventData(ctx: RequestContext, action: string, draft: AuditDraft, error
   };
 }
 
+/** A further event of the same change, e.g. the cluster a moved client left (R15). */
+export async function auditInTx(
+  tx: Tx,
+  ctx: RequestContext,
+  action: string,
+  target: AuditTarget,
+  details: Record<string, unknown>,
+) {
+  await tx.auditEvent.create({ data: eventData(ctx, action, { target, details }) });
+}
+
 /** Records an event outside any change, e.g. a sign-in attempt. */
 export async function recordAuditEvent(
   ctx: RequestContext,

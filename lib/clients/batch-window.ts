@@ -1,0 +1,64 @@
+// R12: at most 500 hosts per connection batch; consecutive batches to a cluster must be more
+// than BATCH_INTERVAL_SECONDS apart. A batch is a window: a panel selection fills one at once,
+// install-command registrations join the open one until it holds 500. Runs under the cluster's
+// row lock and on the database clock, so it holds across console instances.
+import { config } from "@/lib/config";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+
+export type Window = { id: string; source: "panel" | "install_command"; size: number; createdAt: Date };
+
+/** Pure: seconds until a new batch may open, or 0 when it may open now. */
+export function secondsUntilNextBatch(last: Pick<Window, "createdAt"> | null, now: Date, intervalSeconds: number): number {
+  if (!last) return 0;
+  const elapsedMs = now.getTime() - last.createdAt.getTime();
+  if (elapsedMs > intervalSeconds * 1000) return 0;
+  // "More than" the interval: the first whole second at which elapsed exceeds it.
+  return Math.floor((intervalSeconds * 1000 - elapsedMs) / 1000) + 1;
+}
+
+export async function databaseNow(tx: Tx): Promise<Date> {
+  const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  return row!.now;
+}
+
+export async function lastWindow(tx: Tx, clusterId: string): Promise<Window | null> {
+  return tx.connectionBatch.findFirst({
+    where: { clusterId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, source: true, size: true, createdAt: true },
+  });
+}
+
+export function batchIntervalError(retryAfter: number, clusterName: string, detail: Record<string, unknown> = {}): AppError {
+  return new AppError(
+    "BATCH_INTERVAL",
+    `Batches to ${clusterName} must be more than ${config.batchIntervalSeconds} s apart (R12). The next batch is allowed in ${retryAfter} s.`,
+    { retryAfterSeconds: retryAfter, intervalSeconds: config.batchIntervalSeconds, ...detail },
+    { "Retry-After": String(retryAfter) },
+  );
+}
+
+/** Opens a new panel batch of `size` hosts, or refuses with BATCH_INTERVAL. */
+export async function openPanelBatch(tx: Tx, cluster: { id: string; name: string }, size: number) {
+  const now = await databaseNow(tx);
+  const wait = secondsUntilNextBatch(await lastWindow(tx, cluster.id), now, config.batchIntervalSeconds);
+  if (wait > 0) throw batchIntervalError(wait, cluster.name);
+  return tx.connectionBatch.create({ data: { clusterId: cluster.id, source: "panel", size, createdAt: now } });
+}
+
+/** Puts one registration into the open install-command window, or opens one, or refuses. */
+export async function joinRegistrationWindow(tx: Tx, cluster: { id: string; name: string }, installCommandId: string) {
+  const now = await databaseNow(tx);
+  const last = await lastWindow(tx, cluster.id);
+  const wait = secondsUntilNextBatch(last, now, config.batchIntervalSeconds);
+  if (wait === 0) {
+    return tx.connectionBatch.create({
+      data: { clusterId: cluster.id, source: "install_command", size: 1, installCommandId, createdAt: now },
+    });
+  }
+  if (last && last.source === "install_command" && last.size < config.batchSize) {
+    return tx.connectionBatch.update({ where: { id: last.id }, data: { size: { increment: 1 } } });
+  }
+  throw batchIntervalError(wait, cluster.name, { windowFull: last?.source === "install_command" });
+}

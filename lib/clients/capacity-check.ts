@@ -1,0 +1,50 @@
+// R13 and R17 for a cluster about to hold `total` clients: the online proxies' capacity, and
+// with a custom backflow bandwidth, the clients' need (R14) at most 60% of it.
+import { config } from "@/lib/config";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { proxyCapacity, requiredBandwidthKbps } from "@/lib/proxies/capacity";
+import { isServing, proxyStatus } from "@/lib/proxies/status";
+
+export const BANDWIDTH_SHARE_LIMIT = 0.6;
+
+export async function onlineCapacity(tx: Tx, clusterId: string): Promise<{ capacity: number; onlineProxies: number }> {
+  const proxies = await tx.proxyServer.findMany({
+    where: { clusterId },
+    select: { lastHeartbeatAt: true, version: true, targetVersion: true, asset: { select: { cpuCores: true, memoryMb: true } } },
+  });
+  const now = new Date();
+  const serving = proxies.filter((p) => isServing(proxyStatus(p, now, config.offlineAfterSeconds)));
+  return {
+    capacity: serving.reduce((sum, p) => sum + proxyCapacity(p.asset.cpuCores, p.asset.memoryMb), 0),
+    onlineProxies: serving.length,
+  };
+}
+
+export async function assertClusterCanHold(tx: Tx, cluster: { id: string; name: string }, current: number, adding: number) {
+  if (adding <= 0) return;
+  const total = current + adding;
+  const { capacity, onlineProxies } = await onlineCapacity(tx, cluster.id);
+  if (total > capacity) {
+    throw new AppError(
+      "CAPACITY_EXCEEDED",
+      `${cluster.name} would serve ${total} clients but its ${onlineProxies} online proxy server(s) can serve ${capacity} (R13: 6,000 per 8-core/16 GB proxy). It has ${current}; you asked for ${adding} more.`,
+      { capacity, onlineProxies, current, requested: adding },
+    );
+  }
+  const policy = await tx.proxyPolicy.findUnique({
+    where: { clusterId: cluster.id },
+    select: { mode: true, bandwidthKbps: true },
+  });
+  if (policy?.mode === "backflow" && policy.bandwidthKbps !== null) {
+    const needed = requiredBandwidthKbps(total);
+    const allowed = Math.floor(policy.bandwidthKbps * BANDWIDTH_SHARE_LIMIT);
+    if (needed > allowed) {
+      throw new AppError(
+        "BANDWIDTH_HEADROOM",
+        `${total} clients need ${needed} Kbit/s, more than 60% (${allowed} Kbit/s) of the cluster's ${policy.bandwidthKbps} Kbit/s bandwidth limit (R14, R17).`,
+        { requiredKbps: needed, limitKbps: policy.bandwidthKbps, allowedKbps: allowed, clients: total },
+      );
+    }
+  }
+}
