@@ -28,7 +28,7 @@ export function ClusterSearch({ q }: { q: string }) {
   }, [value, q, pathname, router]);
 
   return (
-    <form role="search" onSubmit={(e) => e.preventDefault()} className="relative w-80 max-w-full">
+    <form role="search" onSubmit={(e) => e.preventDefault()} className="relative w-96 max-w-full">
       <label htmlFor="cluster-search" className="sr-only">
         {t("searchLabel")}
       </label>

@@ -1,5 +1,6 @@
 // Screen 1 of SPEC §4: one row per cluster of the region.
 "use client";
+import { clsx } from "clsx";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -17,19 +18,31 @@ type Props = {
 
 export const COLUMN_KEYS = ["name", "address", "clients", "status", "description", "actions"] as const;
 
+/** Minimum widths keep the table readable; below them it scrolls, with the actions column pinned. */
+const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
+  name: "min-w-36 text-left",
+  address: "min-w-56 text-left",
+  clients: "min-w-24 text-right",
+  status: "min-w-44 text-left",
+  description: "min-w-48 text-left",
+  actions: "sticky right-0 w-12 bg-slate-50 text-right shadow-[-1px_0_0_var(--color-slate-200)]",
+};
+
 export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
   const t = useTranslations("clusters");
   const format = useFormatter();
   return (
     <ClustersTableFrame caption={t("tableCaption", { region: useRegionName(region) })}>
       {clusters.map((cluster) => (
-        <tr key={cluster.id} className="border-b border-slate-200 align-top hover:bg-slate-50/70">
-          <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+        <tr key={cluster.id} className="border-b border-slate-200 bg-white align-top hover:bg-slate-50">
+          <th scope="row" className="px-3 py-2 text-left font-medium [overflow-wrap:anywhere] text-slate-900">
             {cluster.name}
           </th>
           <td className="px-3 py-2">
-            <span className="flex flex-wrap items-center gap-1.5">
-              <span className="font-mono text-[13px] break-all">{cluster.address}</span>
+            <span className="flex items-center gap-1.5">
+              <span className="max-w-52 truncate font-mono text-[13px]" title={cluster.address}>
+                {cluster.address}
+              </span>
               <AddressKindBadge kind={cluster.addressKind} />
             </span>
           </td>
@@ -42,10 +55,10 @@ export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
               {format.number(cluster.clientCount)}
             </Link>
           </td>
-          <td className="px-3 py-2">
+          <td className="px-3 py-2 whitespace-nowrap">
             <ClusterStatusBadge cluster={cluster} />
           </td>
-          <td className="max-w-xs px-3 py-2">
+          <td className="px-3 py-2">
             {cluster.description ? (
               <span className="line-clamp-2 break-words text-slate-700" title={cluster.description}>
                 {cluster.description}
@@ -54,7 +67,7 @@ export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
               <span className="text-slate-500 italic">{t("noDescription")}</span>
             )}
           </td>
-          <td className="px-3 py-1.5 text-right">
+          <td className="sticky right-0 bg-inherit px-3 py-1.5 text-right shadow-[-1px_0_0_var(--color-slate-200)]">
             <ClusterRowActions cluster={cluster} onEdit={() => onEdit(cluster)} onDelete={() => onDelete(cluster)} />
           </td>
         </tr>
@@ -72,16 +85,12 @@ export function ClustersTableFrame({ caption, busy, children }: { caption: strin
   const t = useTranslations("clusters.columns");
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="w-full min-w-[56rem] border-collapse text-sm" aria-busy={busy || undefined}>
+      <table className="w-full min-w-[60rem] border-collapse text-sm" aria-busy={busy || undefined}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr className="border-b border-slate-200">
             {COLUMN_KEYS.map((key) => (
-              <th
-                key={key}
-                scope="col"
-                className={`px-3 py-2 font-medium ${key === "clients" || key === "actions" ? "text-right" : "text-left"}`}
-              >
+              <th key={key} scope="col" className={clsx("px-3 py-2 align-bottom font-medium", COLUMN_CLASS[key])}>
                 {key === "actions" ? <span className="sr-only">{t(key)}</span> : t(key)}
               </th>
             ))}

@@ -46,7 +46,8 @@ function CreateClusterForm({ region, onDone, create }: FormProps) {
   const form = useForm<z.input<typeof createClusterSchema>, unknown, CreateClusterInput>({
     resolver: zodResolver(createClusterSchema, { error: errorMap }),
     defaultValues: { region, name: "", address: "", description: "" },
-    mode: "onTouched",
+    // Validate while typing, not on blur: a blur error shifting the footer would move the submit button under the pointer.
+    mode: "onChange",
   });
   const { errors, isSubmitting } = form.formState;
   const placeFieldErrors = useServerFieldErrors(form.setError, ["name", "address", "description"]);

@@ -44,7 +44,8 @@ function EditDescriptionForm({ cluster, update, onDone }: FormProps) {
   const form = useForm<z.input<typeof updateClusterSchema>, unknown, UpdateClusterInput>({
     resolver: zodResolver(updateClusterSchema, { error: errorMap }),
     defaultValues: { description: cluster.description },
-    mode: "onTouched",
+    // Validate while typing, not on blur: a blur error shifting the footer would move the submit button under the pointer.
+    mode: "onChange",
   });
   const { errors, isSubmitting, isDirty } = form.formState;
   const placeFieldErrors = useServerFieldErrors(form.setError, ["description"]);

@@ -21,7 +21,7 @@ export function SideNav({ region }: { region: Region }) {
                 href={`/${region}/${section}`}
                 aria-current={current ? "page" : undefined}
                 className={clsx(
-                  "flex items-center gap-2 rounded px-2.5 py-1.5 text-sm",
+                  "flex items-center gap-2 rounded px-2.5 py-1.5 text-sm whitespace-nowrap",
                   current ? "bg-brand-100 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-200/60",
                 )}
               >

@@ -16,7 +16,10 @@ export function Badge({ tone = "neutral", title, children }: { tone?: BadgeTone;
   return (
     <span
       title={title}
-      className={clsx("inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", TONES[tone])}
+      className={clsx(
+        "inline-flex shrink-0 items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        TONES[tone],
+      )}
     >
       {children}
     </span>
