@@ -1,0 +1,39 @@
+// The create form's messages come from the API's own schema through this map, in both languages.
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { createClusterSchema } from "../clusters/schemas";
+import en from "../../messages/en.json";
+import ja from "../../messages/ja.json";
+import { zodErrorMap, type ValidationTranslator } from "./zod-error-map";
+
+function messagesFor(messages: typeof en, input: Record<string, unknown>) {
+  const t = createTranslator({ locale: "en", messages, namespace: "validation" }) as unknown as ValidationTranslator;
+  const result = createClusterSchema.safeParse(input, { error: zodErrorMap(t) });
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+}
+
+const valid = { region: "cn", name: "edge", address: "10.0.0.1", description: "" };
+
+describe("zodErrorMap", () => {
+  it.each([
+    [{ address: "https://x.example.com" }, "address", en.validation.addressScheme, ja.validation.addressScheme],
+    [{ address: "proxy.example.com:8080" }, "address", en.validation.addressPort, ja.validation.addressPort],
+    [{ address: "proxy.example.com/x" }, "address", en.validation.addressPath, ja.validation.addressPath],
+    [{ address: "not an address" }, "address", en.validation.addressInvalid, ja.validation.addressInvalid],
+    [{ name: "   " }, "name", en.validation.required, ja.validation.required],
+    [{ name: "a\u0007b" }, "name", en.validation.controlChars, ja.validation.controlChars],
+  ])("%o → %s", (patch, field, english, japanese) => {
+    expect(messagesFor(en, { ...valid, ...patch })[field]).toBe(english);
+    expect(messagesFor(ja as typeof en, { ...valid, ...patch })[field]).toBe(japanese);
+  });
+
+  it("names the limit of a too-long value", () => {
+    expect(messagesFor(en, { ...valid, name: "x".repeat(65) }).name).toBe("Enter at most 64 characters.");
+    expect(messagesFor(ja as typeof en, { ...valid, name: "x".repeat(65) }).name).toBe("64 文字以内で入力してください。");
+  });
+
+  it("passes a valid cluster", () => {
+    expect(messagesFor(en, valid)).toEqual({});
+  });
+});
