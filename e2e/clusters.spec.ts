@@ -1,0 +1,80 @@
+// The main journey of screen 1: create a cluster, find it, edit its description, delete it.
+import { clusterRow, expect, test } from "./fixtures";
+
+test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueName, snap }) => {
+  const name = uniqueName("journey");
+  const row = clusterRow(page, name);
+
+  await test.step("open the proxy clusters of the Global region", async () => {
+    await page.goto("/intl/clusters");
+    await expect(page.getByRole("heading", { level: 1, name: t("clusters.title") })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: t("clusters.tableCaption", { region: t("shell.regions.intl") }) }),
+    ).toBeVisible();
+    await snap("list");
+  });
+
+  await test.step("create a cluster; the dialog explains R3 and R4 live", async () => {
+    await page
+      .getByRole("button", { name: t("clusters.create") })
+      .first()
+      .click();
+    const dialog = page.getByRole("dialog", { name: t("createCluster.title") });
+    await expect(dialog.getByText(t("createCluster.immutableNote"))).toBeVisible();
+    await dialog.getByLabel(t("createCluster.name")).fill(name);
+    const address = dialog.getByLabel(t("createCluster.address"));
+    await address.fill("proxy.e2e.example.com");
+    await expect(dialog.getByText(t("createCluster.addressDomain"))).toBeVisible();
+    await address.fill("10.1.2.3");
+    await expect(dialog.getByText(t("createCluster.addressIp"))).toBeVisible();
+    await dialog.getByLabel(t("createCluster.descriptionLabel")).fill("first description");
+    await snap("create-dialog");
+    await dialog.getByRole("button", { name: t("createCluster.submit"), exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(t("createCluster.created", { name }))).toBeVisible();
+  });
+
+  await test.step("see it listed: IP badge, offline without proxies, no clients", async () => {
+    await expect(row).toBeVisible();
+    await expect(row.getByText("10.1.2.3")).toBeVisible();
+    await expect(row.getByText(t("clusters.addressKind.ipv4"), { exact: true })).toBeVisible();
+    await expect(row.getByText(t("clusters.status.offline"))).toBeVisible();
+    await expect(row.getByText(t("clusters.status.noProxies"))).toBeVisible();
+    await expect(row.getByRole("link", { name: t("clusters.clientsLink", { count: 0, name }) })).toHaveText("0");
+  });
+
+  await test.step("search by name keeps the query in the URL", async () => {
+    await page.getByRole("searchbox", { name: t("clusters.searchLabel") }).fill(name);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${name}`));
+    await expect(page.getByRole("table").getByRole("rowheader")).toHaveCount(1);
+    await expect(row).toBeVisible();
+  });
+
+  await test.step("edit the description; name and address are read-only", async () => {
+    await row.getByRole("button", { name: t("clusters.actions.menuLabel", { name }) }).click();
+    await expect(page.getByRole("menuitem", { name: t("clusters.actions.deployProxy") })).toBeDisabled();
+    await page.getByRole("menuitem", { name: t("clusters.actions.editDescription") }).click();
+    const dialog = page.getByRole("dialog", { name: t("editDescription.title") });
+    await expect(dialog.getByLabel(t("createCluster.name"))).toHaveValue(name);
+    await expect(dialog.getByLabel(t("createCluster.name"))).toHaveAttribute("readonly", "");
+    await expect(dialog.getByText(t("editDescription.fixedNote"))).toBeVisible();
+    await dialog.getByLabel(t("createCluster.descriptionLabel")).fill("edited by the e2e journey");
+    await snap("edit-dialog");
+    await dialog.getByRole("button", { name: t("editDescription.submit"), exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(t("editDescription.saved", { name }))).toBeVisible();
+    await expect(row.getByText("edited by the e2e journey")).toBeVisible();
+  });
+
+  await test.step("delete it after confirming", async () => {
+    await row.getByRole("button", { name: t("clusters.actions.menuLabel", { name }) }).click();
+    await page.getByRole("menuitem", { name: t("clusters.actions.delete") }).click();
+    const dialog = page.getByRole("alertdialog", { name: t("deleteCluster.title") });
+    await expect(dialog.getByText(t("deleteCluster.confirm", { name }))).toBeVisible();
+    await snap("delete-dialog");
+    await dialog.getByRole("button", { name: t("deleteCluster.submit") }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(t("deleteCluster.deleted", { name }))).toBeVisible();
+    await expect(row).toHaveCount(0);
+  });
+});

@@ -1,0 +1,73 @@
+// The frame around every page: redirects, region in the path, navigation, language, keyboard.
+import { expect, test } from "./fixtures";
+
+test("navigation, region switch, language switch and keyboard access", async ({ page, t, lang, context }) => {
+  const nav = page.getByRole("navigation", { name: t("shell.mainNavLabel") });
+  const regions = page.getByRole("navigation", { name: t("shell.regionLabel") });
+
+  await test.step("/ opens the proxy clusters of the Global region", async () => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/intl\/clusters$/);
+    await expect(nav.getByRole("link", { name: t("shell.nav.clusters") })).toHaveAttribute("aria-current", "page");
+    await expect(regions.getByRole("link", { name: t("shell.regions.intl"), exact: true })).toHaveAttribute(
+      "aria-current",
+      "true",
+    );
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  });
+
+  await test.step("the skip link is the first stop and moves focus to the main content", async () => {
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: t("shell.skipToContent") });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+  });
+
+  await test.step("a section not built yet says so plainly", async () => {
+    await nav.getByRole("link", { name: t("shell.nav.assets") }).click();
+    await expect(page).toHaveURL(/\/intl\/assets$/);
+    await expect(page.getByRole("heading", { level: 1, name: t("shell.nav.assets") })).toBeVisible();
+    await expect(page.getByText(t("comingSoon.body"))).toBeVisible();
+    await expect(nav.getByRole("link", { name: t("shell.nav.assets") })).toHaveAttribute("aria-current", "page");
+  });
+
+  await test.step("switching the region keeps the section and is remembered", async () => {
+    await regions.getByRole("link", { name: t("shell.regions.cn"), exact: true }).click();
+    await expect(page).toHaveURL(/\/cn\/assets$/);
+    await expect(regions.getByRole("link", { name: t("shell.regions.cn"), exact: true })).toHaveAttribute("aria-current", "true");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/cn\/clusters$/);
+  });
+
+  await test.step("an unknown region is a 404", async () => {
+    const response = await page.goto("/mars/clusters");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: t("notFound.title") })).toBeVisible();
+  });
+
+  await test.step("the actions menu works with the keyboard", async () => {
+    await page.goto("/cn/clusters");
+    const trigger = page.getByRole("button", { name: t("clusters.actions.menuLabel", { name: "beijing-staging" }) });
+    await trigger.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: t("clusters.actions.editDescription") })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("menu")).toHaveCount(0);
+    await expect(trigger).toBeFocused();
+  });
+
+  await test.step("the language switch changes every text and is kept in a cookie", async () => {
+    const other = lang === "en" ? "ja" : "en";
+    await page
+      .getByRole("group", { name: t("shell.languageLabel") })
+      .getByRole("button", { name: other === "ja" ? "日本語" : "English" })
+      .click();
+    await expect(page.locator("html")).toHaveAttribute("lang", other);
+    const next = other === "ja" ? "プロキシクラスター" : "Proxy clusters";
+    await expect(page.getByRole("heading", { level: 1, name: next })).toBeVisible();
+    expect((await context.cookies()).find((c) => c.name === "NEXT_LOCALE")?.value).toBe(other);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: next })).toBeVisible();
+  });
+});

@@ -1,0 +1,54 @@
+// End-to-end tests against the production console (next build + scripts/start.ts) with Debian's
+// Chromium. Every spec runs twice: once in English and once in Japanese (Accept-Language).
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${PORT}`;
+const CI = Boolean(process.env.CI);
+
+// A data folder and PostgreSQL port of its own, so a developer's console keeps running.
+const server = `rm -rf .data/e2e && DATA_DIR=.data/e2e EMBEDDED_PG_PORT=54340 PORT=${PORT} npx tsx scripts/start.ts`;
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1366, height: 860 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  // Two cores: the server, PostgreSQL and the browser share them.
+  workers: CI ? 1 : 2,
+  retries: CI ? 1 : 0,
+  forbidOnly: CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
+  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    { name: "en", use: { ...chromium, locale: "en-US" } },
+    { name: "ja", use: { ...chromium, locale: "ja-JP" } },
+  ],
+  webServer: {
+    command: server,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: !CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    // scripts/start.ts stops the embedded PostgreSQL on SIGTERM.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
