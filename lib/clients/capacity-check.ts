@@ -3,10 +3,9 @@
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { proxyCapacity, requiredBandwidthKbps } from "@/lib/proxies/capacity";
+import { assertBandwidthHeadroom } from "@/lib/policy/headroom";
+import { proxyCapacity } from "@/lib/proxies/capacity";
 import { isServing, proxyStatus } from "@/lib/proxies/status";
-
-export const BANDWIDTH_SHARE_LIMIT = 0.6;
 
 export async function onlineCapacity(tx: Tx, clusterId: string): Promise<{ capacity: number; onlineProxies: number }> {
   const proxies = await tx.proxyServer.findMany({
@@ -36,15 +35,5 @@ export async function assertClusterCanHold(tx: Tx, cluster: { id: string; name: 
     where: { clusterId: cluster.id },
     select: { mode: true, bandwidthKbps: true },
   });
-  if (policy?.mode === "backflow" && policy.bandwidthKbps !== null) {
-    const needed = requiredBandwidthKbps(total);
-    const allowed = Math.floor(policy.bandwidthKbps * BANDWIDTH_SHARE_LIMIT);
-    if (needed > allowed) {
-      throw new AppError(
-        "BANDWIDTH_HEADROOM",
-        `${total} clients need ${needed} Kbit/s, more than 60% (${allowed} Kbit/s) of the cluster's ${policy.bandwidthKbps} Kbit/s bandwidth limit (R14, R17).`,
-        { requiredKbps: needed, limitKbps: policy.bandwidthKbps, allowedKbps: allowed, clients: total },
-      );
-    }
-  }
+  if (policy?.mode === "backflow" && policy.bandwidthKbps !== null) assertBandwidthHeadroom(total, policy.bandwidthKbps);
 }

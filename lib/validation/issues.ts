@@ -13,6 +13,8 @@ export const REASON_TEXT_EN: Record<string, string> = {
   blank: "Must not be blank.",
   controlChars: "Must not contain control characters.",
   nothingToChange: "Send at least one field to change.",
+  pathNotAbsolute: "Enter an absolute path starting with /.",
+  pathDotDot: "The path must not contain '..'.",
 };
 
 /** zod error map for API answers: our custom reasons in English, zod's defaults otherwise. */
