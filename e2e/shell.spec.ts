@@ -55,6 +55,14 @@ test("navigation, region switch, language switch and keyboard access", async ({ 
     await page.keyboard.press("Escape");
     await expect(page.getByRole("menu")).toHaveCount(0);
     await expect(trigger).toBeFocused();
+    // A dialog opened from the menu takes focus, and gives it back to the row's button.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: t("editDescription.title") });
+    await expect(dialog.getByLabel(t("createCluster.descriptionLabel"))).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(trigger).toBeFocused();
   });
 
   await test.step("the language switch changes every text and is kept in a cookie", async () => {

@@ -2,6 +2,7 @@
 "use client";
 import { Ellipsis, Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import type { ClusterDto } from "./cluster-api";
@@ -18,13 +19,23 @@ const LATER = [
 export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
   const t = useTranslations();
   const label = t("clusters.actions.menuLabel", { name: cluster.name });
+  const openedDialog = useRef(false);
+  const open = (action: () => void) => () => {
+    openedDialog.current = true;
+    action();
+  };
+  const returnFocus = () => {
+    const refocus = !openedDialog.current;
+    openedDialog.current = false;
+    return refocus;
+  };
   return (
     <Menu>
-      <MenuTrigger aria-label={label} className={buttonClass("ghost", "sm")}>
+      <MenuTrigger aria-label={label} className={buttonClass("ghost", "sm")} data-actions-for={cluster.id}>
         <Ellipsis aria-hidden className="size-4" />
       </MenuTrigger>
-      <MenuContent label={label}>
-        <MenuItem icon={<Pencil className="size-4" />} onSelect={onEdit}>
+      <MenuContent label={label} returnFocus={returnFocus}>
+        <MenuItem icon={<Pencil className="size-4" />} onSelect={open(onEdit)}>
           {t("clusters.actions.editDescription")}
         </MenuItem>
         <MenuSeparator />
@@ -34,7 +45,7 @@ export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
           </MenuItem>
         ))}
         <MenuSeparator />
-        <MenuItem icon={<Trash2 className="size-4" />} onSelect={onDelete} danger>
+        <MenuItem icon={<Trash2 className="size-4" />} onSelect={open(onDelete)} danger>
           {t("clusters.actions.delete")}
         </MenuItem>
       </MenuContent>

@@ -3,7 +3,7 @@
 import { Plus, RefreshCw } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { clsx } from "clsx";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { PageHeader } from "@/components/shell/page-header";
@@ -30,6 +30,17 @@ export function ClustersPage({ region }: { region: Region }) {
   const [editing, setEditing] = useState<ClusterDto | null>(null);
   const [deleting, setDeleting] = useState<ClusterDto | null>(null);
   const refetch = () => void clusters.refetch();
+  // Row dialogs hand focus back to the row's actions button (the menu item that opened them is gone).
+  const lastRow = useRef<string | null>(null);
+  const rowActions = () => document.querySelector<HTMLElement>(`[data-actions-for="${lastRow.current}"]`);
+  const edit = (cluster: ClusterDto) => {
+    lastRow.current = cluster.id;
+    setEditing(cluster);
+  };
+  const remove = (cluster: ClusterDto) => {
+    lastRow.current = cluster.id;
+    setDeleting(cluster);
+  };
 
   return (
     <>
@@ -63,7 +74,7 @@ export function ClustersPage({ region }: { region: Region }) {
       ) : null}
 
       {clusters.data && clusters.data.length > 0 ? (
-        <ClustersTable region={region} clusters={clusters.data} onEdit={setEditing} onDelete={setDeleting} />
+        <ClustersTable region={region} clusters={clusters.data} onEdit={edit} onDelete={remove} />
       ) : clusters.data ? (
         <ClustersEmpty q={q} onCreate={() => setCreating(true)} onClearSearch={() => router.replace(pathname)} />
       ) : clusters.isError ? (
@@ -73,8 +84,8 @@ export function ClustersPage({ region }: { region: Region }) {
       )}
 
       <CreateClusterDialog region={region} open={creating} onOpenChange={setCreating} />
-      <EditDescriptionDialog cluster={editing} onClose={() => setEditing(null)} />
-      <DeleteClusterDialog region={region} cluster={deleting} onClose={() => setDeleting(null)} />
+      <EditDescriptionDialog cluster={editing} onClose={() => setEditing(null)} returnFocus={rowActions} />
+      <DeleteClusterDialog region={region} cluster={deleting} onClose={() => setDeleting(null)} returnFocus={rowActions} />
     </>
   );
 }

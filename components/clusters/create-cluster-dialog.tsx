@@ -75,7 +75,7 @@ function CreateClusterForm({ region, onDone, create }: FormProps) {
           required
           requiredText={t("common.requiredField")}
         >
-          {(a) => <Input {...a} {...form.register("name")} autoComplete="off" maxLength={64} autoFocus />}
+          {(a) => <Input {...a} {...form.register("name")} autoComplete="off" maxLength={64} data-autofocus />}
         </Field>
         <Field
           label={t("createCluster.address")}

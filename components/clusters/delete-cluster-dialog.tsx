@@ -12,9 +12,9 @@ import type { ClusterDto } from "./cluster-api";
 import { DeleteBlocked, notEmptyCounts } from "./delete-blocked";
 import { useDeleteCluster } from "./use-delete-cluster";
 
-type Props = { region: Region; cluster: ClusterDto | null; onClose: () => void };
+type Props = { region: Region; cluster: ClusterDto | null; onClose: () => void; returnFocus: () => HTMLElement | null };
 
-export function DeleteClusterDialog({ region, cluster, onClose }: Props) {
+export function DeleteClusterDialog({ region, cluster, onClose, returnFocus }: Props) {
   const t = useTranslations();
   const remove = useDeleteCluster(region);
   const blocked = notEmptyCounts(remove.error);
@@ -49,6 +49,7 @@ export function DeleteClusterDialog({ region, cluster, onClose }: Props) {
       busy={remove.isPending}
       title={t("deleteCluster.title")}
       closeLabel={t("common.close")}
+      returnFocus={returnFocus}
     >
       {cluster ? (
         <>
@@ -57,7 +58,7 @@ export function DeleteClusterDialog({ region, cluster, onClose }: Props) {
             {blocked ? <DeleteBlocked {...blocked} /> : remove.error ? <ApiErrorAlert error={remove.error} /> : null}
           </DialogBody>
           <DialogFooter>
-            <Button onClick={close} disabled={remove.isPending} autoFocus>
+            <Button onClick={close} disabled={remove.isPending} data-autofocus>
               {blocked ? t("common.close") : t("common.cancel")}
             </Button>
             {blocked ? null : (

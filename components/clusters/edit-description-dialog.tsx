@@ -17,9 +17,9 @@ import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
 import type { ClusterDto } from "./cluster-api";
 import { useUpdateClusterDescription } from "./use-update-cluster";
 
-type Props = { cluster: ClusterDto | null; onClose: () => void };
+type Props = { cluster: ClusterDto | null; onClose: () => void; returnFocus: () => HTMLElement | null };
 
-export function EditDescriptionDialog({ cluster, onClose }: Props) {
+export function EditDescriptionDialog({ cluster, onClose, returnFocus }: Props) {
   const t = useTranslations();
   const update = useUpdateClusterDescription();
   return (
@@ -30,6 +30,7 @@ export function EditDescriptionDialog({ cluster, onClose }: Props) {
       title={t("editDescription.title")}
       description={t("editDescription.description")}
       closeLabel={t("common.close")}
+      returnFocus={returnFocus}
     >
       {cluster ? <EditDescriptionForm key={cluster.id} cluster={cluster} update={update} onDone={onClose} /> : null}
     </Dialog>
@@ -76,7 +77,7 @@ function EditDescriptionForm({ cluster, update, onDone }: FormProps) {
           hint={t("createCluster.descriptionHint")}
           error={errors.description?.message}
         >
-          {(a) => <Textarea {...a} {...form.register("description")} rows={4} autoFocus />}
+          {(a) => <Textarea {...a} {...form.register("description")} rows={4} data-autofocus />}
         </Field>
         {errors.root?.server ? <ApiErrorAlert error={update.error} /> : null}
       </DialogBody>

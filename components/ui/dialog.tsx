@@ -2,7 +2,7 @@
 "use client";
 import { X } from "lucide-react";
 import { Dialog as D } from "radix-ui";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 
 type DialogProps = {
   open: boolean;
@@ -15,15 +15,39 @@ type DialogProps = {
   busy?: boolean;
   /** "alertdialog" for confirmations of destructive actions. */
   role?: "dialog" | "alertdialog";
+  /** Where focus goes on close; by default the element focused before opening. */
+  returnFocus?: () => HTMLElement | null | undefined;
 };
 
-export function Dialog({ open, onOpenChange, title, description, closeLabel, children, busy, role = "dialog" }: DialogProps) {
+/** Focus on open: the element marked data-autofocus (a form's first field, a safe Cancel), else radix's first. */
+function focusMarked(event: Event) {
+  const target = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>("[data-autofocus]");
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
+/** Focus on close: the asked-for element, else the opener if it still exists, else the main landmark. */
+function focusBack(event: Event, preferred: HTMLElement | null | undefined, opener: Element | null) {
+  event.preventDefault();
+  const target = preferred ?? (opener instanceof HTMLElement && opener.isConnected ? opener : document.getElementById("main"));
+  target?.focus();
+}
+
+export function Dialog(props: DialogProps) {
+  const { open, onOpenChange, title, description, closeLabel, children, busy, role = "dialog", returnFocus } = props;
+  const opener = useRef<Element | null>(null);
   return (
     <D.Root open={open} onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}>
       <D.Portal>
         <D.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <D.Content
           role={role}
+          onOpenAutoFocus={(event) => {
+            opener.current = document.activeElement;
+            focusMarked(event);
+          }}
+          onCloseAutoFocus={(event) => focusBack(event, returnFocus?.(), opener.current)}
           className="fixed top-[6vh] left-1/2 z-50 flex max-h-[88vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 flex-col rounded-md border border-slate-200 bg-white shadow-xl"
           {...(description ? {} : { "aria-describedby": undefined })}
         >

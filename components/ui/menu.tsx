@@ -7,11 +7,21 @@ import type { ReactNode } from "react";
 export const Menu = M.Root;
 export const MenuTrigger = M.Trigger;
 
-export function MenuContent({ children, label }: { children: ReactNode; label?: string }) {
+type MenuContentProps = {
+  children: ReactNode;
+  label?: string;
+  /** False when the chosen item opens a dialog: the dialog takes focus, not the trigger. */
+  returnFocus?: () => boolean;
+};
+
+export function MenuContent({ children, label, returnFocus }: MenuContentProps) {
   return (
     <M.Portal>
       <M.Content
         aria-label={label}
+        onCloseAutoFocus={(event) => {
+          if (returnFocus && !returnFocus()) event.preventDefault();
+        }}
         align="end"
         sideOffset={4}
         className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
