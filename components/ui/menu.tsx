@@ -44,12 +44,14 @@ type MenuItemProps = {
 export function MenuItem({ icon, children, onSelect, disabledReason, danger }: MenuItemProps) {
   const disabled = Boolean(disabledReason);
   return (
+    // Not radix's `disabled`: that skips the item in keyboard navigation, hiding the reason from
+    // keyboard and screen-reader users. The item stays focusable, announced as unavailable, inert.
     <M.Item
-      disabled={disabled}
-      onSelect={onSelect}
+      aria-disabled={disabled || undefined}
+      onSelect={disabled ? (event) => event.preventDefault() : onSelect}
       className={clsx(
         "flex cursor-default items-start gap-2 rounded px-2 py-1.5 outline-none select-none",
-        "data-highlighted:bg-slate-100 data-disabled:cursor-not-allowed",
+        "data-highlighted:bg-slate-100 aria-disabled:cursor-not-allowed",
         danger ? "text-red-700" : "text-slate-800",
       )}
     >
