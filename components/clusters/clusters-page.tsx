@@ -61,9 +61,10 @@ export function ClustersPage({ region }: { region: Region }) {
             {t("clusters.count", { count: clusters.data.length })}
           </p>
         ) : null}
-        <Button size="sm" variant="ghost" className="ml-auto" onClick={refetch} disabled={clusters.isFetching}>
+        {/* The list also refreshes itself every few seconds: only the icon shows it (no flicker, and never disabled under a keyboard user). */}
+        <Button size="sm" variant="ghost" className="ml-auto" onClick={refetch}>
           <RefreshCw aria-hidden className={clsx("size-3.5", clusters.isFetching && "animate-spin")} />
-          {clusters.isFetching ? t("common.refreshing") : t("common.refresh")}
+          {t("common.refresh")}
         </Button>
       </div>
 
