@@ -1,7 +1,7 @@
 // The frame around every page: redirects, region in the path, navigation, language, keyboard.
 import { expect, test } from "./fixtures";
 
-test("navigation, region switch, language switch and keyboard access", async ({ page, t, lang, context }) => {
+test("navigation, region switch, language switch and keyboard access", async ({ page, t, lang, context, api }) => {
   const nav = page.getByRole("navigation", { name: t("shell.mainNavLabel") });
   const regions = page.getByRole("navigation", { name: t("shell.regionLabel") });
 
@@ -71,6 +71,19 @@ test("navigation, region switch, language switch and keyboard access", async ({ 
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(trigger).toBeFocused();
+  });
+
+  await test.step("the connected-clients count links to the cluster's client list", async () => {
+    const seeded = await api.findByName("cn", "shanghai-vpc");
+    expect(seeded, "the demo seed must contain shanghai-vpc in cn").toBeDefined();
+    await page
+      .getByRole("link", { name: t("clusters.clientsLink", { count: seeded!.clientCount, name: "shanghai-vpc" }) })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/cn/clusters/${seeded!.id}/clients$`));
+    await expect(page.getByRole("heading", { level: 1, name: t("comingSoon.clientsTitle") })).toBeVisible();
+    await expect(nav.getByRole("link", { name: t("shell.nav.clusters") })).toHaveAttribute("aria-current", "page");
+    await page.getByRole("link", { name: t("comingSoon.backToClusters") }).click();
+    await expect(page).toHaveURL(/\/cn\/clusters$/);
   });
 
   await test.step("the language switch changes every text and is kept in a cookie", async () => {

@@ -1,0 +1,16 @@
+// GET /api/v1/deploy/{token}/proxy.sh — the script behind the manual deploy command (R5)
+import { readAgentFile } from "@/lib/agent-protocol/agent-files";
+import { buildInstallScript } from "@/lib/agent-protocol/install-script";
+import { shellScriptResponse } from "@/lib/agent-protocol/script-response";
+import { deployTokenParamsSchema } from "@/lib/agent-protocol/token-params";
+import { route } from "@/lib/http/route";
+import { consoleUrl } from "@/lib/install-commands/command-text";
+import { latestRelease } from "@/lib/proxies/releases";
+
+export const GET = route({ role: "public", params: deployTokenParamsSchema }, async ({ params, request }) => {
+  const [body, latest] = await Promise.all([readAgentFile("install.sh"), latestRelease()]);
+  const base = consoleUrl(new URL(request.url).origin);
+  return shellScriptResponse(
+    buildInstallScript({ role: "proxy", consoleUrl: base, token: params.token, proxyVersion: latest?.version }, body),
+  );
+});

@@ -1,0 +1,13 @@
+// GET /api/v1/install/{token}/linux.sh — the script behind the Linux install command (R19)
+import { readAgentFile } from "@/lib/agent-protocol/agent-files";
+import { buildInstallScript } from "@/lib/agent-protocol/install-script";
+import { shellScriptResponse } from "@/lib/agent-protocol/script-response";
+import { installTokenParamsSchema } from "@/lib/agent-protocol/token-params";
+import { route } from "@/lib/http/route";
+import { consoleUrl } from "@/lib/install-commands/command-text";
+
+export const GET = route({ role: "public", params: installTokenParamsSchema }, async ({ params, request }) => {
+  const body = await readAgentFile("install.sh");
+  const base = consoleUrl(new URL(request.url).origin);
+  return shellScriptResponse(buildInstallScript({ role: "agent", consoleUrl: base, token: params.token }, body));
+});
