@@ -40,6 +40,24 @@ test("navigation, region switch, language switch and keyboard access", async ({ 
     await expect(page).toHaveURL(/\/cn\/clusters$/);
   });
 
+  await test.step("while the other region's clusters load, this region's rows are not shown under its name", async () => {
+    await page.goto("/intl/clusters");
+    await expect(page.getByRole("rowheader", { name: "tokyo-dc-ip" })).toBeVisible();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/v1/clusters?region=cn*", async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await regions.getByRole("link", { name: t("shell.regions.cn"), exact: true }).click();
+    await expect(page).toHaveURL(/\/cn\/clusters$/);
+    await expect(page.getByRole("table")).toHaveAttribute("aria-busy", "true");
+    await expect(page.getByRole("rowheader", { name: "tokyo-dc-ip" })).toHaveCount(0);
+    release();
+    await expect(page.getByRole("rowheader", { name: "shanghai-vpc" })).toBeVisible();
+    await page.unroute("**/api/v1/clusters?region=cn*");
+  });
+
   await test.step("an unknown region is a 404", async () => {
     const response = await page.goto("/mars/clusters");
     expect(response?.status()).toBe(404);

@@ -12,7 +12,9 @@ export function useClusters(region: Region, q: string) {
     queryKey: clusterKeys.list(region, q),
     queryFn: ({ signal }) => listClusters(region, q, signal),
     refetchInterval: CLUSTERS_REFETCH_MS,
-    // While a new search loads, keep showing the previous rows instead of a skeleton.
-    placeholderData: keepPreviousData,
+    // While a new search loads, keep showing the previous rows instead of a skeleton — but
+    // never another region's rows under this region's name (R1).
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === region ? keepPreviousData(previous) : undefined,
   });
 }
