@@ -29,8 +29,18 @@ test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueNa
     await expect(dialog.getByText(t("createCluster.addressIp"))).toBeVisible();
     await dialog.getByLabel(t("createCluster.descriptionLabel")).fill("first description");
     await snap("create-dialog");
+    // Hold the request to see the form while it is submitting: no double submit possible.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/v1/clusters", async (route) => {
+      await held;
+      await route.fallback();
+    });
     await dialog.getByRole("button", { name: t("createCluster.submit"), exact: true }).click();
+    await expect(dialog.getByRole("button", { name: t("createCluster.submitting") })).toBeDisabled();
+    release();
     await expect(dialog).toBeHidden();
+    await page.unroute("**/api/v1/clusters");
     await expect(page.getByText(t("createCluster.created", { name }))).toBeVisible();
   });
 
