@@ -1,0 +1,107 @@
+# Body of the install and deploy scripts (lib/agent-protocol/install-script.ts puts the
+# variables of one command above it): CONSOLE_URL TOKEN ROLE UNIT TITLE TOKEN_KEY PROXY_VERSION
+# FILES ROOT.
+say() { printf '[%s] %s\n' "$UNIT" "$*"; }
+fail() { printf '[%s] ERROR: %s\n' "$UNIT" "$*" >&2; exit 1; }
+
+if [ -z "${AEGIS_ROOT:-}" ] && [ "$(id -u)" -ne 0 ]; then
+  fail "run this as root: curl -fsSL <command URL> | sudo bash (or set AEGIS_ROOT to a folder you own)"
+fi
+command -v curl >/dev/null 2>&1 || fail "curl is required: install it (apt-get install -y curl, or dnf install -y curl) and run the command again"
+NODE="$(command -v node || true)"
+[ -n "$NODE" ] || fail "Node.js 20 or newer is required: install it (apt-get install -y nodejs, dnf module install -y nodejs:20, or https://nodejs.org/en/download) and run the command again"
+NODE_MAJOR="$("$NODE" -p 'process.versions.node.split(".")[0]')"
+[ "$NODE_MAJOR" -ge 20 ] || fail "Node.js $("$NODE" --version) is too old: version 20 or newer is required (https://nodejs.org/en/download)"
+
+mkdir -p "$ROOT/bin" "$ROOT/log"
+chmod 700 "$ROOT"
+say "downloading the agent program from $CONSOLE_URL into $ROOT/bin"
+for f in "${FILES[@]}"; do
+  curl -fsSL --retry 3 --connect-timeout 10 -o "$ROOT/bin/$f.tmp" "$CONSOLE_URL/api/v1/agent-dist/$f" \
+    || fail "could not download $f from $CONSOLE_URL: check that this server can reach the console"
+  mv "$ROOT/bin/$f.tmp" "$ROOT/bin/$f"
+done
+
+CONFIG="$ROOT/config.json"
+PID_FILE="$ROOT/$ROLE.pid"
+LOG_FILE="$ROOT/log/$ROLE.log"
+USE_SYSTEMD=0
+if [ -d /run/systemd/system ] && [ "$(id -u)" -eq 0 ] && [ -z "${AEGIS_NO_SYSTEMD:-}" ] && command -v systemctl >/dev/null 2>&1; then
+  USE_SYSTEMD=1
+fi
+
+# A rerun replaces the previous installation: stop it, keep its config aside, register anew.
+if [ "$USE_SYSTEMD" -eq 1 ]; then systemctl stop "$UNIT" 2>/dev/null || true; fi
+if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+  say "stopping the running $ROLE (pid $(cat "$PID_FILE"))"
+  kill "$(cat "$PID_FILE")" || true
+  for _ in $(seq 1 50); do kill -0 "$(cat "$PID_FILE")" 2>/dev/null || break; sleep 0.2; done
+fi
+if [ -f "$CONFIG" ]; then mv -f "$CONFIG" "$CONFIG.previous"; fi
+
+umask 077
+AEGIS_CONSOLE_URL="$CONSOLE_URL" AEGIS_TOKEN="$TOKEN" AEGIS_TOKEN_KEY="$TOKEN_KEY" AEGIS_PROXY_VERSION="$PROXY_VERSION" \
+  "$NODE" --input-type=module -e '
+import { writeFileSync } from "node:fs";
+const env = process.env;
+const config = { consoleUrl: env.AEGIS_CONSOLE_URL, [env.AEGIS_TOKEN_KEY]: env.AEGIS_TOKEN };
+if (env.AEGIS_PROXY_VERSION) config.proxyVersion = env.AEGIS_PROXY_VERSION;
+const facts = {};
+if (env.AEGIS_HOSTNAME) facts.hostname = env.AEGIS_HOSTNAME;
+if (env.AEGIS_IPS) facts.ips = env.AEGIS_IPS.split(",").map((ip) => ip.trim()).filter(Boolean);
+if (Object.keys(facts).length > 0) config.facts = facts;
+writeFileSync(process.argv[1], JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
+' "$CONFIG"
+chmod 600 "$CONFIG"
+say "wrote $CONFIG"
+
+if [ "$USE_SYSTEMD" -eq 1 ]; then
+  cat > "/etc/systemd/system/$UNIT.service" <<UNIT_FILE
+[Unit]
+Description=$TITLE (Proxy Access Console)
+After=network-online.target
+Wants=network-online.target
+
+[Service]
+ExecStart=$NODE $ROOT/bin/pac-agent.mjs $ROLE --config $CONFIG
+Restart=on-failure
+RestartSec=5
+# 78: the console refused the token or credential; restarting would not help.
+RestartPreventExitStatus=78
+
+[Install]
+WantedBy=multi-user.target
+UNIT_FILE
+  systemctl daemon-reload
+  systemctl enable --quiet "$UNIT"
+  systemctl restart "$UNIT"
+  STOP_HINT="sudo systemctl stop $UNIT"
+  LOG_HINT="journalctl -u $UNIT -f"
+  is_running() { systemctl is-active --quiet "$UNIT"; }
+  show_log() { journalctl -u "$UNIT" -n 20 --no-pager || true; }
+else
+  nohup "$NODE" "$ROOT/bin/pac-agent.mjs" "$ROLE" --config "$CONFIG" >>"$LOG_FILE" 2>&1 </dev/null &
+  echo "$!" >"$PID_FILE"
+  STOP_HINT="kill \$(cat $PID_FILE)"
+  LOG_HINT="tail -f $LOG_FILE"
+  is_running() { kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
+  show_log() { tail -n 20 "$LOG_FILE" || true; }
+fi
+
+# Wait briefly for the registration, so the result shows here and not only in the console.
+for _ in $(seq 1 40); do
+  if grep -q '"credential"' "$CONFIG" 2>/dev/null; then break; fi
+  if ! is_running; then
+    show_log
+    fail "the $ROLE stopped during registration (see the log above)"
+  fi
+  sleep 0.5
+done
+if grep -q '"credential"' "$CONFIG" 2>/dev/null; then
+  say "registered with the console; the $ROLE is running and heartbeating"
+else
+  say "started; registration is still being retried (see the log)"
+fi
+say "installed in $ROOT"
+say "logs:  $LOG_HINT"
+say "stop:  $STOP_HINT"

@@ -1,0 +1,80 @@
+// The proxy daemon's heartbeat loop (SPEC §7, R7): report in every interval, apply the
+// cluster's policy, obey `upgrade` and `stop` tasks; a 410 means the proxy was deleted.
+// Used by a manually deployed proxy (its own credential) and by a quick-deployed one running
+// inside the client agent (the agent's credential), and by the simulator's virtual proxies.
+//
+// This build relays no traffic: there is no security center behind the console to relay to,
+// so connectedClients/bytesRelayed/cacheBytes come from `stats()` (zero for a real daemon).
+import { ProtocolError, jittered, sleep } from "./protocol.mjs";
+
+const ZERO_STATS = () => ({ connectedClients: 0, bytesRelayed: 0, cacheBytes: 0 });
+
+/**
+ * @returns {Promise<{ reason: "stopped" | "gone" | "unauthorized" | "rejected" | "aborted", version: string, error?: string }>}
+ */
+export async function runProxyLoop({
+  client,
+  proxyId,
+  version: initialVersion,
+  log,
+  signal,
+  stats = ZERO_STATS,
+  intervalSeconds = null,
+  upgradeDelayMs = 3000,
+  onVersion = () => undefined,
+  onHeartbeat = () => undefined,
+  random = Math.random,
+}) {
+  let version = initialVersion;
+  let policyVersion = null;
+  let interval = intervalSeconds ?? 30;
+  while (!signal?.aborted) {
+    try {
+      const answer = await client.proxyHeartbeat(proxyId, { proxyVersion: version, ...stats(), policyVersion });
+      onHeartbeat(answer);
+      if (!intervalSeconds && answer.heartbeatIntervalSeconds > 0) interval = answer.heartbeatIntervalSeconds;
+      if (answer.policy && answer.policy.version !== policyVersion) {
+        policyVersion = answer.policy.version;
+        log.info("policy applied", { proxyId, policy: answer.policy });
+      }
+      let upgraded = false;
+      for (const task of answer.tasks ?? []) {
+        if (task.type === "stop") {
+          log.info("stop requested by the console: exiting", { proxyId });
+          return { reason: "stopped", version };
+        }
+        if (task.type === "upgrade" && task.payload?.version && task.payload.version !== version) {
+          const target = task.payload.version;
+          log.info("upgrade requested", { proxyId, from: version, to: target });
+          // No real binary is swapped: this build stands for every release. The pause stands
+          // for download and restart; then the proxy reports the new version, which completes
+          // the upgrade on the console (R10).
+          if (await sleep(upgradeDelayMs, signal)) break;
+          version = target;
+          upgraded = true;
+          onVersion(version);
+          log.info("upgraded", { proxyId, version });
+        }
+      }
+      if (upgraded) continue; // report the new version at once, as a restarted daemon would
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      if (error.kind === "aborted") break;
+      if (error.kind === "gone") {
+        log.warn("the console deleted this proxy (410): exiting", { proxyId, error: error.message });
+        return { reason: "gone", version, error: error.message };
+      }
+      if (error.kind === "unauthorized" || error.kind === "rejected") {
+        // A manually deployed proxy's credential goes with its row, so after a delete it gets 401.
+        log.error("the console no longer accepts this proxy (deleted, or its credential revoked): exiting", {
+          proxyId,
+          error: error.message,
+        });
+        return { reason: error.kind, version, error: error.message };
+      }
+      log.warn("heartbeat failed; trying again next interval", { proxyId, error: error.message });
+    }
+    if (await sleep(jittered(interval * 1000, 0.1, random), signal)) break;
+  }
+  return { reason: "aborted", version };
+}

@@ -1,0 +1,17 @@
+// The agent program's files (agent/*.mjs) that the console serves to servers as they are
+// (GET /api/v1/agent-dist/{file}) and that the install and deploy scripts download.
+export const AGENT_DIST_FILES = [
+  "pac-agent.mjs",
+  "protocol.mjs",
+  "agent-loop.mjs",
+  "proxy-loop.mjs",
+  "facts.mjs",
+  "config-file.mjs",
+  "log.mjs",
+] as const;
+
+export type AgentDistFile = (typeof AGENT_DIST_FILES)[number];
+
+export function isAgentDistFile(name: string): name is AgentDistFile {
+  return (AGENT_DIST_FILES as readonly string[]).includes(name);
+}

@@ -1,0 +1,45 @@
+// The served install/deploy scripts: valid bash, values quoted, every agent file downloaded.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { AGENT_DIST_FILES, isAgentDistFile } from "./dist-files";
+import { buildInstallScript, shellQuote } from "./install-script";
+import { deployTokenParamsSchema, installTokenParamsSchema } from "./token-params";
+
+const body = readFileSync(path.join(import.meta.dirname, "../../agent/install.sh"), "utf8");
+const token = "pdp_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+
+describe("buildInstallScript", () => {
+  it.each(["proxy", "agent"] as const)("produces a %s script that bash parses", (role) => {
+    const script = buildInstallScript({ role, consoleUrl: "http://console.example:3000", token, proxyVersion: "1.5.0" }, body);
+    expect(script.startsWith("#!/usr/bin/env bash\n")).toBe(true);
+    expect(script).toContain("set -euo pipefail");
+    expect(script).toContain(`TOKEN='${token}'`);
+    expect(script).toContain(`UNIT=aegis-${role}`);
+    expect(script).toContain(`FILES=(${AGENT_DIST_FILES.join(" ")})`);
+    execFileSync("bash", ["-n"], { input: script });
+  });
+
+  it("single-quotes values so nothing in them is expanded", () => {
+    expect(shellQuote("a'b $(x)")).toBe(`'a'\\''b $(x)'`);
+    const script = buildInstallScript({ role: "agent", consoleUrl: "http://x/$(id)'", token }, body);
+    expect(script).toContain(`CONSOLE_URL='http://x/$(id)'\\'''`);
+    execFileSync("bash", ["-n"], { input: script });
+  });
+});
+
+describe("token shapes and the file allow-list", () => {
+  it("accepts the token kinds of lib/crypto/tokens.ts only for their own script", () => {
+    expect(deployTokenParamsSchema.safeParse({ token }).success).toBe(true);
+    expect(installTokenParamsSchema.safeParse({ token }).success).toBe(false);
+    expect(deployTokenParamsSchema.safeParse({ token: "pdp_short" }).success).toBe(false);
+    expect(deployTokenParamsSchema.safeParse({ token: `${token}';rm` }).success).toBe(false);
+  });
+
+  it("serves only the agent program's files", () => {
+    expect(isAgentDistFile("protocol.mjs")).toBe(true);
+    expect(isAgentDistFile("../package.json")).toBe(false);
+    expect(isAgentDistFile("install.sh")).toBe(false);
+  });
+});
