@@ -1,11 +1,12 @@
 // One translation of the asset filters into a Prisma where clause, for both lists.
 import { config } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike } from "@/lib/db/like";
 import type { AssetFilter } from "./schemas";
 
 export function assetWhere(filter: AssetFilter, now = new Date()): Prisma.AssetWhereInput {
   const onlineSince = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
-  const q = filter.q?.trim();
+  const q = filter.q ? escapeLike(filter.q) : undefined;
   return {
     ...(filter.type?.length ? { type: { in: filter.type } } : {}),
     ...(filter.os?.length ? { os: { in: filter.os } } : {}),
@@ -14,7 +15,7 @@ export function assetWhere(filter: AssetFilter, now = new Date()): Prisma.AssetW
     ...(filter.tag ? { tags: { some: { tagId: filter.tag } } } : {}),
     ...(filter.agentStatus === "online" ? { agentLastSeenAt: { gte: onlineSince } } : {}),
     ...(filter.agentStatus === "offline" ? { OR: [{ agentLastSeenAt: null }, { agentLastSeenAt: { lt: onlineSince } }] } : {}),
-    ...(q ? { AND: [{ OR: [{ hostname: { contains: q, mode: "insensitive" } }, { ips: { has: q } }] }] } : {}),
+    ...(q ? { AND: [{ OR: [{ hostname: { contains: q, mode: "insensitive" } }, { ips: { has: filter.q } }] }] } : {}),
   };
 }
 

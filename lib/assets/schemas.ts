@@ -1,5 +1,6 @@
 // Filters shared by the asset inventory and a cluster's client list (SPEC §4 screens 5-6).
 import { z } from "zod";
+import { searchTextSchema } from "@/lib/validation/search-text";
 
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -8,7 +9,7 @@ const csv = <T extends string>(values: readonly [T, ...T[]]) =>
     .pipe(z.array(z.enum(values)).max(values.length));
 
 export const assetFilterSchema = z.object({
-  q: z.string().trim().max(255).optional(),
+  q: searchTextSchema(255).optional(),
   type: csv(["host", "container"]).optional(),
   os: csv(["linux", "windows"]).optional(),
   provider: csv(["alibaba", "aws", "azure", "gcp", "tencent", "huawei", "idc", "other"]).optional(),

@@ -1,5 +1,6 @@
 // GET /api/v1/audit-events — newest first, keyset pagination on the event id.
 import { db } from "@/lib/db/client";
+import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListAuditEventsQuery } from "./schemas";
 
@@ -19,7 +20,7 @@ export type AuditEventDto = {
 
 export async function listAuditEvents(q: ListAuditEventsQuery): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
   const where: Prisma.AuditEventWhereInput = {
-    ...(q.actor ? { actorName: { contains: q.actor, mode: "insensitive" } } : {}),
+    ...(q.actor ? { actorName: { contains: escapeLike(q.actor), mode: "insensitive" } } : {}),
     ...(q.action ? { action: q.action.includes(".") ? q.action : { startsWith: `${q.action}.` } } : {}),
     ...(q.targetType ? { targetType: q.targetType } : {}),
     ...(q.targetId ? { targetId: q.targetId } : {}),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { searchTextSchema } from "@/lib/validation/search-text";
 
 export const listAuditEventsQuerySchema = z.strictObject({
-  actor: z.string().trim().max(255).optional(),
+  actor: searchTextSchema(255).optional(),
   action: z.string().trim().max(64).optional(),
   targetType: z.string().trim().max(32).optional(),
   targetId: z.string().trim().max(64).optional(),

@@ -95,7 +95,7 @@ describe("createCluster", () => {
   // the change callback — try { await tx.proxyCluster.create(...) } catch (e) { if
   // (isUniqueViolation(e)) throw new AppError("NAME_TAKEN", ...); throw e; } — so audited()
   // rolls back and records the failure with code NAME_TAKEN.
-  it.fails("R20: audits a NAME_TAKEN refusal as a failure with its code", async () => {
+  it("R20: audits a NAME_TAKEN refusal as a failure with its code", async () => {
     const name = uniqueName();
     await makeCluster({ name });
     await expect(makeCluster({ name })).rejects.toMatchObject({ code: "NAME_TAKEN" });

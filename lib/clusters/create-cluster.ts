@@ -9,38 +9,33 @@ import { clusterRowSelect, toClusterDto, type ClusterDto } from "./serialize";
 
 export async function createCluster(ctx: RequestContext, input: CreateClusterInput): Promise<ClusterDto> {
   const address = classifyAddress(input.address);
-  if (!address.ok)
+  if (!address.ok) {
     throw new AppError("VALIDATION_FAILED", "Invalid contact address.", {
       fields: [{ path: "body.address", code: "custom", message: address.problem }],
     });
-  try {
-    return await audited(
-      ctx,
-      "cluster.create",
-      { type: "cluster", name: input.name, region: input.region },
-      async (tx, audit) => {
-        const row = await tx.proxyCluster.create({
-          data: {
-            region: input.region,
-            name: input.name,
-            address: address.normalized,
-            addressKind: address.kind,
-            description: input.description,
-            policy: { create: {} },
-          },
-          select: clusterRowSelect,
-        });
-        audit.target.id = row.id;
-        audit.details = { address: row.address, addressKind: row.addressKind };
-        return toClusterDto(row);
-      },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("NAME_TAKEN", `A cluster named "${input.name}" already exists in this region.`, {
-        fields: [{ path: "body.name", code: "name_taken", message: "This name is already used in this region." }],
-      });
-    }
-    throw error;
   }
+  return audited(ctx, "cluster.create", { type: "cluster", name: input.name, region: input.region }, async (tx, audit) => {
+    const row = await tx.proxyCluster
+      .create({
+        data: {
+          region: input.region,
+          name: input.name,
+          address: address.normalized,
+          addressKind: address.kind,
+          description: input.description,
+          policy: { create: {} },
+        },
+        select: clusterRowSelect,
+      })
+      .catch((error: unknown) => {
+        // Raised inside the transaction so that audited() records the refusal (R20).
+        if (!isUniqueViolation(error)) throw error;
+        throw new AppError("NAME_TAKEN", `A cluster named "${input.name}" already exists in this region.`, {
+          fields: [{ path: "body.name", code: "name_taken", message: "This name is already used in this region." }],
+        });
+      });
+    audit.target.id = row.id;
+    audit.details = { address: row.address, addressKind: row.addressKind };
+    return toClusterDto(row);
+  });
 }

@@ -1,5 +1,6 @@
 // zod schemas of the cluster API, shared by the route handlers and the forms.
 import { z } from "zod";
+import { searchTextSchema } from "@/lib/validation/search-text";
 import { classifyAddress } from "./address";
 
 export const regionSchema = z.enum(["cn", "intl"]);
@@ -49,5 +50,5 @@ export const clusterIdSchema = z.strictObject({ id: z.uuid() });
 
 export const listClustersQuerySchema = z.strictObject({
   region: regionSchema,
-  q: z.string().trim().max(64).optional(),
+  q: searchTextSchema(64).optional(),
 });

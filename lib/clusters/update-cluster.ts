@@ -2,7 +2,14 @@
 import { audited } from "@/lib/audit/audited";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
+import { classifyAddress } from "./address";
 import { lockCluster } from "./lock-cluster";
+
+/** The address as it would have been stored, so re-sending the original is not a change. */
+function classifyAddressOrRaw(address: string): string {
+  const check = classifyAddress(address);
+  return check.ok ? check.normalized : address.trim();
+}
 import type { UpdateClusterInput } from "./schemas";
 import { clusterRowSelect, toClusterDto, type ClusterDto } from "./serialize";
 
@@ -11,7 +18,11 @@ export async function updateCluster(ctx: RequestContext, id: string, input: Upda
     const current = await lockCluster(tx, id);
     if (!current) throw notFound("Cluster", id);
     audit.target = { type: "cluster", id, name: current.name, region: current.region };
-    const changed = (["name", "address"] as const).filter((f) => input[f] !== undefined && input[f]!.trim() !== current[f]);
+    const sent = {
+      name: input.name?.trim(),
+      address: input.address === undefined ? undefined : classifyAddressOrRaw(input.address),
+    };
+    const changed = (["name", "address"] as const).filter((f) => sent[f] !== undefined && sent[f] !== current[f]);
     if (changed.length > 0) {
       throw new AppError(
         "IMMUTABLE_FIELD",
