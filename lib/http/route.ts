@@ -4,14 +4,40 @@
 import { z } from "zod";
 import { log } from "@/lib/log";
 import { apiErrorMap, toFieldIssues } from "@/lib/validation/issues";
+import { authenticateAgent } from "@/lib/agents/authenticate-agent";
+import { assertSameOrigin, authenticate } from "@/lib/auth/authenticate";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { clientIp, type RequestContext } from "./context";
 import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
 
 const MAX_BODY_BYTES = 1_000_000;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+async function authorize(request: Request, needed: Schemas["role"], ctx: RequestContext) {
+  if (needed === "public") return;
+  if (needed === "agent") {
+    ctx.agent = await authenticateAgent(request);
+    ctx.actor = { type: "agent", id: ctx.agent.assetId, name: ctx.agent.name };
+    return;
+  }
+  const principal = await authenticate(request);
+  ctx.actor = principal.actor;
+  ctx.role = principal.role;
+  if (principal.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+  if (!hasRole(principal.role, needed)) {
+    throw new AppError("FORBIDDEN", `This needs the ${needed} role; you have ${principal.role}.`, {
+      needed,
+      actual: principal.role,
+    });
+  }
+}
 
 type Schemas = {
-  /** The least role that may call the route; enforced from issue #3 on. */
-  role?: "admin" | "operator" | "viewer" | "public" | "agent";
+  /**
+   * Who may call: the least operator role (session cookie or API token), "agent" (an agent
+   * credential, SPEC §7), or "public" (no credentials: sign-in and registrations).
+   */
+  role: Role | "agent" | "public";
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -83,6 +109,7 @@ export function route<S extends Schemas>(schemas: S, handler: (input: Input<S>) 
       role: null,
     };
     try {
+      await authorize(request, schemas.role, ctx);
       const rawParams = context?.params ? await context.params : {};
       const params = schemas.params ? parseWith(schemas.params, rawParams, "params") : undefined;
       const query = schemas.query

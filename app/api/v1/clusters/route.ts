@@ -5,6 +5,10 @@ import { listClusters } from "@/lib/clusters/read-clusters";
 import { createClusterSchema, listClustersQuerySchema } from "@/lib/clusters/schemas";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ query: listClustersQuerySchema }, async ({ query }) => ({ items: await listClusters(query) }));
+export const GET = route({ role: "viewer", query: listClustersQuerySchema }, async ({ query }) => ({
+  items: await listClusters(query),
+}));
 
-export const POST = route({ body: createClusterSchema, status: 201 }, ({ ctx, body }) => createCluster(ctx, body));
+export const POST = route({ role: "operator", body: createClusterSchema, status: 201 }, ({ ctx, body }) =>
+  createCluster(ctx, body),
+);

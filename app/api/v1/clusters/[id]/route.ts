@@ -5,10 +5,10 @@ import { clusterIdSchema, updateClusterSchema } from "@/lib/clusters/schemas";
 import { updateCluster } from "@/lib/clusters/update-cluster";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ params: clusterIdSchema }, ({ params }) => getCluster(params.id));
+export const GET = route({ role: "viewer", params: clusterIdSchema }, ({ params }) => getCluster(params.id));
 
-export const PATCH = route({ params: clusterIdSchema, body: updateClusterSchema }, ({ ctx, params, body }) =>
+export const PATCH = route({ role: "operator", params: clusterIdSchema, body: updateClusterSchema }, ({ ctx, params, body }) =>
   updateCluster(ctx, params.id, body),
 );
 
-export const DELETE = route({ params: clusterIdSchema }, ({ ctx, params }) => deleteCluster(ctx, params.id));
+export const DELETE = route({ role: "operator", params: clusterIdSchema }, ({ ctx, params }) => deleteCluster(ctx, params.id));
