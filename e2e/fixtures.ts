@@ -2,8 +2,7 @@
 // same catalogs as the UI), an API helper that creates what a test needs, and screenshots.
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { createTranslator } from "next-intl";
-import en from "../messages/en.json" with { type: "json" };
-import ja from "../messages/ja.json" with { type: "json" };
+import { en, ja } from "../messages";
 
 export type Lang = "en" | "ja";
 export type Region = "cn" | "intl";

@@ -1,7 +1,6 @@
 // Every UI string must exist in both languages: the two catalogs have identical key sets.
 import { describe, expect, it } from "vitest";
-import en from "../../messages/en.json";
-import ja from "../../messages/ja.json";
+import { en, ja } from "../../messages";
 
 function keys(node: unknown, prefix = ""): string[] {
   if (typeof node !== "object" || node === null) return [prefix];

@@ -2,6 +2,7 @@
 // in the URL — the region already owns the first path segment.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { catalogs } from "@/messages";
 import { LOCALE_COOKIE, pickLocale } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -9,7 +10,7 @@ export default getRequestConfig(async () => {
   const locale = pickLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerStore.get("accept-language"));
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: catalogs[locale],
     // A fixed zone keeps server and browser rendering identical; operators work across zones.
     timeZone: "UTC",
   };

@@ -2,8 +2,7 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { createClusterSchema } from "../clusters/schemas";
-import en from "../../messages/en.json";
-import ja from "../../messages/ja.json";
+import { en, ja } from "../../messages";
 import { zodErrorMap, type ValidationTranslator } from "./zod-error-map";
 
 function messagesFor(messages: typeof en, input: Record<string, unknown>) {
