@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { migrate, openDatabase } from "./lib/database";
+import { DEMO_USERS } from "./lib/seed-demo";
 import { seedIfEmpty } from "./lib/seed-once";
 import { ensureAuthSecret, ensureFirstAdmin } from "../lib/auth/bootstrap";
 import { disconnectDb } from "../lib/db/client";
@@ -23,12 +24,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 const usingEmbedded = !process.env.DATABASE_URL;
 const database = await openDatabase(say);
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url };
+// Telemetry would only try to reach the internet from a closed network.
+const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: database.url };
 
 say("applying migrations");
 migrate(database.url);
 await syncReleases();
-await seedIfEmpty(usingEmbedded, say);
+const demo = await seedIfEmpty(usingEmbedded, say);
 await ensureFirstAdmin(say);
 // Every instance sharing the database signs sessions with the same secret.
 env.BETTER_AUTH_SECRET ??= await ensureAuthSecret();
@@ -45,6 +47,10 @@ if (!dev && !existsSync(path.join(".next", "BUILD_ID"))) {
 }
 
 say(`serving on http://localhost:${port}${usingEmbedded ? " (embedded PostgreSQL)" : ""}`);
+if (demo)
+  say(
+    `demo data: sign in at http://localhost:${port}/sign-in as ${DEMO_USERS[0].email} / ${DEMO_USERS[0].password} (see README for the operator and viewer logins)`,
+  );
 const server = spawn(next, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 
 let stopping = false;

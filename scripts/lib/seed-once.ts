@@ -9,8 +9,9 @@ export function demoDataWanted(usingEmbedded: boolean): boolean {
   return flag === undefined || flag === "" ? usingEmbedded : flag !== "0";
 }
 
-export async function seedIfEmpty(usingEmbedded: boolean, say: (line: string) => void) {
-  if (!demoDataWanted(usingEmbedded)) return;
+/** Returns whether this database holds the demo data. */
+export async function seedIfEmpty(usingEmbedded: boolean, say: (line: string) => void): Promise<boolean> {
+  if (!demoDataWanted(usingEmbedded)) return false;
   const seeded = await db().appSetting.findUnique({ where: { key: "demo_seeded_at" } });
   if (seeded) {
     say(`demo data already seeded (${String(seeded.value)})`);
@@ -18,4 +19,5 @@ export async function seedIfEmpty(usingEmbedded: boolean, say: (line: string) =>
     say("seeding demo data (once)");
     await seedDemo(say);
   }
+  return true;
 }
