@@ -56,7 +56,8 @@ export async function listClients(clusterId: string, q: z.output<typeof listClie
 export async function listAssets(q: z.output<typeof listAssetsQuerySchema>): Promise<AssetPage> {
   const connected =
     q.connected === "yes" ? { connection: { isNot: null } } : q.connected === "no" ? { connection: { is: null } } : {};
-  return page({ region: q.region, ...assetWhere(q), ...connected }, q);
+  const byCommand = q.installCommand ? { installCommandId: q.installCommand } : {};
+  return page({ region: q.region, ...assetWhere(q), ...connected, ...byCommand }, q);
 }
 
 /** Everything matching a filter, in pages, for the CSV export (streamed, never all in memory). */

@@ -31,6 +31,8 @@ export const listClientsQuerySchema = z.strictObject({ ...assetFilterSchema.shap
 export const listAssetsQuerySchema = z.strictObject({
   region: z.enum(["cn", "intl"]),
   connected: z.enum(["yes", "no"]).optional(),
+  /** The servers an install command registered (R19 "which"). */
+  installCommand: z.uuid().optional(),
   ...assetFilterSchema.shape,
   ...pageSchema.shape,
   sort: z.enum(["hostname"]).default("hostname"),

@@ -62,3 +62,18 @@ export async function joinRegistrationWindow(tx: Tx, cluster: { id: string; name
   }
   throw batchIntervalError(wait, cluster.name, { windowFull: last?.source === "install_command" });
 }
+
+/** GET /api/v1/clusters/{id}/clients/window — when the next batch is allowed (the panel's countdown). */
+export async function describeBatchWindow(tx: Tx, clusterId: string) {
+  const now = await databaseNow(tx);
+  const last = await lastWindow(tx, clusterId);
+  const wait = secondsUntilNextBatch(last, now, config.batchIntervalSeconds);
+  return {
+    now: now.toISOString(),
+    intervalSeconds: config.batchIntervalSeconds,
+    batchSize: config.batchSize,
+    retryAfterSeconds: wait,
+    nextBatchAt: new Date(now.getTime() + wait * 1000).toISOString(),
+    lastBatch: last ? { id: last.id, source: last.source, size: last.size, createdAt: last.createdAt.toISOString() } : null,
+  };
+}

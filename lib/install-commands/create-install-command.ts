@@ -5,6 +5,7 @@ import { audited } from "@/lib/audit/audited";
 import { hashToken, newToken, tokenHint } from "@/lib/crypto/tokens";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
+import { ensureGroup } from "@/lib/assets/groups-and-tags";
 import { installCommandText } from "./command-text";
 import type { CreateInstallCommandInput } from "./schemas";
 
@@ -20,6 +21,13 @@ export async function createInstallCommand(ctx: RequestContext, input: CreateIns
           `Cluster ${cluster.name} is in region ${cluster.region}, not ${input.region} (R1).`,
         );
     }
+    const groupId = input.newGroupName ? (await ensureGroup(tx, input.region, input.newGroupName)).id : input.groupId;
+    if (groupId && !input.newGroupName) {
+      const group = await tx.assetGroup.findUnique({ where: { id: groupId }, select: { region: true } });
+      if (!group) throw notFound("Group", groupId);
+      if (group.region !== input.region)
+        throw new AppError("REGION_MISMATCH", `Group ${groupId} belongs to region ${group.region} (R1).`);
+    }
     const row = await tx.installCommand.create({
       data: {
         region: input.region,
@@ -28,7 +36,7 @@ export async function createInstallCommand(ctx: RequestContext, input: CreateIns
         clusterId: input.clusterId,
         os: input.os,
         provider: input.provider,
-        groupId: input.groupId,
+        groupId,
         createImage: input.createImage,
         expiresAt: new Date(Date.now() + input.expiresInHours * 3_600_000),
         createdBy: ctx.actor.name,

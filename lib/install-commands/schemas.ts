@@ -7,6 +7,8 @@ export const createInstallCommandSchema = z.strictObject({
   os: z.enum(["linux", "windows"]),
   provider: z.enum(["alibaba", "aws", "azure", "gcp", "tencent", "huawei", "idc", "other"]),
   groupId: z.uuid().nullable().default(null),
+  /** A new group to create and use instead of groupId. */
+  newGroupName: z.string().trim().min(1).max(64).optional(),
   createImage: z.boolean().default(false),
   /** R19: 1 hour to 30 days. */
   expiresInHours: z.number().int().min(1).max(720).default(24),
