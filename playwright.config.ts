@@ -2,12 +2,18 @@
 // Chromium. Every spec runs twice: once in English and once in Japanese (Accept-Language).
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${PORT}`;
 const CI = Boolean(process.env.CI);
 
-// A data folder and PostgreSQL port of its own, so a developer's console keeps running.
-const server = `rm -rf .data/e2e && DATA_DIR=.data/e2e EMBEDDED_PG_PORT=54340 PORT=${PORT} npx tsx scripts/start.ts`;
+// Each run gets its own console port, PostgreSQL port and data folder, so a developer's console
+// and other runs on the same machine keep running. The main process picks them once; the worker
+// processes inherit them through the environment.
+const slot = Number((process.env.E2E_SLOT ??= String(process.pid % 400)));
+const PORT = Number((process.env.E2E_PORT ??= String(3100 + slot)));
+const PG_PORT = Number((process.env.E2E_PG_PORT ??= String(54400 + slot)));
+const DATA_DIR = (process.env.E2E_DATA_DIR ??= `.data/e2e-${slot}`);
+const baseURL = `http://localhost:${PORT}`;
+
+const server = `rm -rf ${DATA_DIR} && DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${PG_PORT} PORT=${PORT} npx tsx scripts/start.ts`;
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -45,7 +51,7 @@ export default defineConfig({
     command: server,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
-    reuseExistingServer: !CI,
+    reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
     // scripts/start.ts stops the embedded PostgreSQL on SIGTERM.
