@@ -4,7 +4,11 @@ import { z } from "zod";
 
 export const USAGE = `usage: npm run simulate -- --url URL --token pac_... --region cn|intl --clusters NAME[,NAME] --agents N --proxies M
          [--interval S] [--duration S] [--concurrency C] [--prefix sim] [--summary-every S]
-       npm run simulate -- --demo --url URL      heartbeat the demo data's agents and proxies (uses DATABASE_URL)`;
+       npm run simulate -- --demo --url URL      heartbeat the demo data's agents and proxies (uses DATABASE_URL)
+  --interval S     heartbeat every S seconds instead of the interval the console answers with
+  --duration S     stop S seconds after setup (default: run until Ctrl-C)
+  --concurrency C  requests in flight at once across the fleet (default 64; demo 16)
+  --prefix P       host names P-<region>-<n> and P-<region>-proxy-<n> (default sim)`;
 
 const count = z.coerce.number().int().min(0).max(200_000);
 const seconds = z.coerce.number().positive().max(86_400);

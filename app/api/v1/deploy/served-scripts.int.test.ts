@@ -1,0 +1,175 @@
+// The served install and deploy scripts, run for real: bash fetches the script and the agent
+// files over HTTP from the route handlers (behind a small in-test HTTP server), the daemons
+// register and heartbeat through the agent protocol, and the console sees them online, then
+// offline after a remote stop (R5, R7, R8, R19). AEGIS_ROOT keeps everything in a temp folder.
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as agentHeartbeat from "@/app/api/v1/agent/heartbeat/route";
+import * as proxyHeartbeat from "@/app/api/v1/agent/proxies/[id]/heartbeat/route";
+import * as proxyRegister from "@/app/api/v1/agent/proxies/register/route";
+import * as agentRegister from "@/app/api/v1/agent/register/route";
+import * as agentDist from "@/app/api/v1/agent-dist/[file]/route";
+import * as deployScript from "@/app/api/v1/deploy/[token]/proxy.sh/route";
+import * as installScript from "@/app/api/v1/install/[token]/linux.sh/route";
+import { db } from "@/lib/db/client";
+import { createInstallCommand } from "@/lib/install-commands/create-install-command";
+import { deployProxies } from "@/lib/proxies/deploy-proxies";
+import { listProxies } from "@/lib/proxies/list-proxies";
+import { syncReleases } from "@/lib/proxies/releases";
+import { stopProxy } from "@/lib/proxies/stop-proxy";
+import { makeCluster, testContext } from "@/lib/testing/fixtures";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const ROUTES: [string, RegExp, Handler][] = [
+  ["GET", /^\/api\/v1\/deploy\/(?<token>[^/]+)\/proxy\.sh$/, deployScript.GET],
+  ["GET", /^\/api\/v1\/install\/(?<token>[^/]+)\/linux\.sh$/, installScript.GET],
+  ["GET", /^\/api\/v1\/agent-dist\/(?<file>[^/]+)$/, agentDist.GET],
+  ["POST", /^\/api\/v1\/agent\/register$/, agentRegister.POST],
+  ["POST", /^\/api\/v1\/agent\/heartbeat$/, agentHeartbeat.POST],
+  ["POST", /^\/api\/v1\/agent\/proxies\/register$/, proxyRegister.POST],
+  ["POST", /^\/api\/v1\/agent\/proxies\/(?<id>[^/]+)\/heartbeat$/, proxyHeartbeat.POST],
+];
+
+async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
+  return new Request(new URL(req.url!, base), {
+    method: req.method,
+    headers,
+    body: req.method === "GET" ? undefined : Buffer.concat(chunks),
+  });
+}
+
+let server: Server;
+let base = "";
+const roots: string[] = [];
+const pidFiles: string[] = [];
+const exec = promisify(execFile);
+
+beforeAll(async () => {
+  await syncReleases();
+  server = createServer(async (req, res) => {
+    const pathname = new URL(req.url!, "http://x").pathname;
+    const match = ROUTES.map(([m, re, h]) => [m === req.method ? re.exec(pathname) : null, h] as const).find(([m]) => m);
+    if (!match) return void res.writeHead(404).end();
+    const response = await match[1](await toRequest(req, base), { params: Promise.resolve({ ...match[0]!.groups }) });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  process.env.PUBLIC_URL = base;
+});
+
+afterAll(async () => {
+  for (const file of pidFiles) {
+    if (!existsSync(file)) continue;
+    try {
+      process.kill(Number(readFileSync(file, "utf8")), "SIGTERM");
+    } catch {
+      // already exited
+    }
+  }
+  delete process.env.PUBLIC_URL;
+  await new Promise((resolve) => server.close(resolve));
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** `curl -fsSL <url> | bash`, as the console's command says, minus sudo (AEGIS_ROOT instead). */
+async function runCommand(command: string, env: Record<string, string>) {
+  const root = mkdtempSync(path.join(os.tmpdir(), "aegis-root-"));
+  roots.push(root);
+  const pipeline = command.replace(/\| sudo bash$/, "| bash");
+  expect(pipeline).not.toBe(command);
+  const { stdout } = await exec("bash", ["-c", `set -o pipefail; ${pipeline}`], {
+    env: { ...process.env, AEGIS_ROOT: root, AEGIS_NO_SYSTEMD: "1", ...env },
+  });
+  return { root, stdout };
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, seconds = 15): Promise<T> {
+  for (const until = Date.now() + seconds * 1000; Date.now() < until;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const proxyStatus = async (clusterId: string, hostname: string) =>
+  (await listProxies(clusterId)).items.find((p) => p.asset.hostname === hostname);
+
+const hasTools = ["bash", "curl"].every((tool) => {
+  try {
+    execFileSync("sh", ["-c", `command -v ${tool}`]);
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!hasTools) console.warn("served-scripts.int.test.ts needs bash and curl (apt-get install -y curl): skipped");
+
+describe.skipIf(!hasTools)("served scripts run for real", () => {
+  it("manual deploy: the script starts a proxy that goes online, obeys a remote stop, and then shows offline", async () => {
+    const cluster = await makeCluster();
+    const deploy = await deployProxies(testContext(), cluster.id, { mode: "manual", expiresInHours: 1 }, base);
+    if (deploy.mode !== "manual") throw new Error("expected a manual deploy command");
+    const { root, stdout } = await runCommand(deploy.command, { AEGIS_HOSTNAME: "script-proxy-1", AEGIS_IPS: "10.99.0.1" });
+    pidFiles.push(path.join(root, "proxy.pid"));
+    expect(stdout).toContain("registered with the console");
+    expect(stdout).toContain(`kill $(cat ${root}/proxy.pid)`);
+    expect(statSync(path.join(root, "config.json")).mode & 0o777).toBe(0o600);
+
+    const online = await waitFor("the proxy online", async () => {
+      const p = await proxyStatus(cluster.id, "script-proxy-1");
+      return p?.status === "online" ? p : undefined;
+    });
+    expect(online.asset.ips).toEqual(["10.99.0.1"]);
+
+    await stopProxy(testContext(), online.id);
+    const pid = Number(readFileSync(path.join(root, "proxy.pid"), "utf8"));
+    await waitFor("the proxy process to exit", async () => {
+      try {
+        process.kill(pid, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    });
+    expect(readFileSync(path.join(root, "log", "proxy.log"), "utf8")).toContain("stop requested by the console");
+    await waitFor("the proxy offline", async () =>
+      (await proxyStatus(cluster.id, "script-proxy-1"))?.status === "offline" ? true : undefined,
+    );
+  }, 60_000);
+
+  it("install command: the agent registers and runs a quick-deployed proxy in process", async () => {
+    const cluster = await makeCluster();
+    const install = await createInstallCommand(
+      testContext(),
+      { region: "cn", clusterId: null, os: "linux", provider: "idc", groupId: null, createImage: false, expiresInHours: 1 },
+      base,
+    );
+    const { root, stdout } = await runCommand(install.command, { AEGIS_HOSTNAME: "script-agent-1", AEGIS_IPS: "10.99.1.1" });
+    pidFiles.push(path.join(root, "agent.pid"));
+    expect(stdout).toContain("registered with the console");
+    const { assetId } = JSON.parse(readFileSync(path.join(root, "config.json"), "utf8")) as { assetId: string };
+    const asset = await db().asset.findUniqueOrThrow({ where: { id: assetId } });
+    expect(asset).toMatchObject({ hostname: "script-agent-1", ips: ["10.99.1.1"], os: "linux" });
+
+    await waitFor("the agent online", async () => {
+      const a = await db().asset.findUniqueOrThrow({ where: { id: assetId } });
+      return a.agentLastSeenAt && Date.now() - a.agentLastSeenAt.getTime() < 1500 ? true : undefined;
+    });
+    await deployProxies(testContext(), cluster.id, { mode: "quick", assetIds: [assetId] }, base);
+    await waitFor("the quick-deployed proxy online", async () =>
+      (await proxyStatus(cluster.id, "script-agent-1"))?.status === "online" ? true : undefined,
+    );
+  }, 60_000);
+});
