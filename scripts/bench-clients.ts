@@ -1,0 +1,180 @@
+// npm run bench:clients [-- --large 1000000 --small 10000 --runs 200]
+// Builds client-connection datasets (bulk SQL) in throwaway databases, serves each with the
+// production console, and measures p50/p95 over HTTP for the list queries of SPEC §4 and a
+// 500-host connect batch, beside the same SQL run directly. Prints one table per scale and the
+// ratios the issue asks for. Loopback only; it stops everything it started.
+import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { benchDatabase, startConsole } from "./lib/bench/bench-console";
+import { generateClientData, type Scale } from "./lib/bench/generate-clients";
+import { ms, percentile, timeRuns } from "./lib/bench/stats";
+
+const { values } = parseArgs({
+  options: {
+    large: { type: "string", default: "1000000" },
+    small: { type: "string", default: "10000" },
+    runs: { type: "string", default: "200" },
+  },
+});
+const RUNS = Number(values.runs);
+const CLUSTERS = 200;
+const say = (line: string) => console.log(line);
+
+type Row = { name: string; api: number[]; sql?: number[] };
+
+async function adminToken(url: string): Promise<string> {
+  // The token is made through the real operation, on this database.
+  process.env.DATABASE_URL = url;
+  const { createApiToken } = await import("../lib/auth/api-tokens");
+  const { disconnectDb } = await import("../lib/db/client");
+  const { systemContext } = await import("../lib/http/context");
+  const token = await createApiToken(systemContext("bench"), {
+    name: `bench-${randomUUID().slice(0, 6)}`,
+    role: "admin",
+    expiresInDays: 1,
+  });
+  await disconnectDb();
+  return token.token;
+}
+
+async function measure(scale: Scale): Promise<Row[]> {
+  say(`\n== ${scale.connections.toLocaleString()} connections over ${scale.clusters} clusters`);
+  const database = await benchDatabase(String(scale.connections));
+  const sql = new pg.Client({ connectionString: database.url });
+  try {
+    await generateClientData(database.url, scale, say);
+    const token = await adminToken(database.url);
+    // A console secret for this run; the connect-job worker stays off so nothing else runs.
+    const server = await startConsole(database.url, { BETTER_AUTH_SECRET: randomUUID(), CONNECT_JOB_WORKER: "0" });
+    await sql.connect();
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const get = async (path: string) => {
+      const res = await fetch(server.url + path, { headers });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const { rows: clusters } = await sql.query<{ id: string; region: string }>(
+      "SELECT id, region FROM proxy_cluster ORDER BY name",
+    );
+    const target = clusters[0]!;
+    const rows: Row[] = [];
+
+    // Warm both paths once.
+    await get(`/api/v1/clusters?region=cn`);
+    rows.push({
+      name: "cluster list",
+      api: await timeRuns(RUNS, () => get(`/api/v1/clusters?region=cn`)),
+      sql: await timeRuns(RUNS, () =>
+        sql.query(`SELECT c.*, p.mode AS policy_mode, (SELECT json_agg(json_build_object('hb', s.last_heartbeat_at, 'v', s.version, 't', s.target_version))
+                   FROM proxy_server s WHERE s.cluster_id = c.id) AS proxies
+                   FROM proxy_cluster c LEFT JOIN proxy_policy p ON p.cluster_id = c.id WHERE c.region = 'cn' ORDER BY c.created_at DESC, c.id`),
+      ),
+    });
+
+    const clientsSql = (extra: string, params: unknown[]) =>
+      sql.query(
+        `SELECT a.*, g.name AS group_name, cc.connected_at,
+                (SELECT json_agg(t.name) FROM asset_tag at JOIN tag t ON t.id = at.tag_id WHERE at.asset_id = a.id) AS tags
+         FROM client_connection cc JOIN asset a ON a.id = cc.asset_id LEFT JOIN asset_group g ON g.id = a.group_id
+         WHERE cc.cluster_id = $1 ${extra} ORDER BY a.hostname, a.id LIMIT 51`,
+        params,
+      );
+    const base = `/api/v1/clusters/${target.id}/clients?limit=50`;
+    rows.push({
+      name: "clients, first page",
+      api: await timeRuns(RUNS, () => get(base)),
+      sql: await timeRuns(RUNS, () => clientsSql("", [target.id])),
+    });
+
+    // Walk to a deep page (about 90% through the cluster) and time that cursor.
+    let cursor: string | null = null;
+    let lastHost = "";
+    const pages = Math.max(1, Math.floor((scale.connections / scale.clusters / 50) * 0.9));
+    for (let p = 0; p < pages; p++) {
+      const page = (await get(cursor ? `${base}&cursor=${cursor}` : base)) as {
+        items: { hostname: string }[];
+        nextCursor: string | null;
+      };
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+      lastHost = page.items[page.items.length - 1]!.hostname;
+    }
+    const deep = cursor ? `${base}&cursor=${cursor}` : base; // a one-page cluster: its only page
+    rows.push({
+      name: `clients, page ${cursor ? pages : 1} by cursor`,
+      api: await timeRuns(RUNS, () => get(deep)),
+      sql: await timeRuns(RUNS, () =>
+        cursor ? clientsSql("AND a.hostname > $2", [target.id, lastHost]) : clientsSql("", [target.id]),
+      ),
+    });
+
+    const filter = "&os=linux&agentStatus=online&type=host";
+    rows.push({
+      name: "clients, filtered page",
+      api: await timeRuns(RUNS, () => get(base + filter)),
+      sql: await timeRuns(RUNS, () =>
+        clientsSql("AND a.os = 'linux' AND a.type = 'host' AND a.agent_last_seen_at >= now() - interval '90 seconds'", [
+          target.id,
+        ]),
+      ),
+    });
+
+    // One 500-host batch into each cluster: batches to one cluster must be a minute apart (R12).
+    const targets = clusters.slice(0, Math.min(RUNS, clusters.length));
+    const spare = new Map<string, string[]>();
+    for (const region of ["cn", "intl"]) {
+      const { rows: free } = await sql.query<{ id: string }>(
+        `SELECT a.id FROM asset a WHERE a.region = $1 AND a.agent_last_seen_at >= now() - interval '60 seconds'
+           AND NOT EXISTS (SELECT 1 FROM client_connection cc WHERE cc.asset_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM proxy_server p WHERE p.asset_id = a.id) LIMIT $2`,
+        [region, 500 * targets.filter((c) => c.region === region).length],
+      );
+      spare.set(
+        region,
+        free.map((r) => r.id),
+      );
+    }
+    const batches = targets.map((c) => spare.get(c.region)!.splice(0, 500));
+    rows.push({
+      name: "connect batch (500 hosts)",
+      api: await timeRuns(batches.length, async (i) => {
+        const res = await fetch(`${server.url}/api/v1/clusters/${targets[i]!.id}/clients`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ assetIds: batches[i] }),
+        });
+        if (res.status !== 201) throw new Error(`connect: ${res.status} ${await res.text()}`);
+      }),
+    });
+    await server.stop();
+    return rows;
+  } finally {
+    await sql.end().catch(() => undefined);
+    await database.stop();
+  }
+}
+
+function table(rows: Row[]) {
+  say(
+    `${"query".padEnd(28)} ${"API p50".padStart(9)} ${"API p95".padStart(9)} ${"SQL p95".padStart(9)} ${"API/SQL".padStart(8)}`,
+  );
+  for (const r of rows) {
+    const apiP95 = percentile(r.api, 95);
+    const sqlP95 = r.sql ? percentile(r.sql, 95) : NaN;
+    say(
+      `${r.name.padEnd(28)} ${ms(percentile(r.api, 50)).padStart(9)} ${ms(apiP95).padStart(9)} ${ms(sqlP95).padStart(9)} ${(r.sql ? (apiP95 / sqlP95).toFixed(2) : "").padStart(8)}`,
+    );
+  }
+}
+
+const small = await measure({ clusters: CLUSTERS, connections: Number(values.small), spare: CLUSTERS * 500 + 10_000 });
+const large = await measure({ clusters: CLUSTERS, connections: Number(values.large), spare: CLUSTERS * 500 + 10_000 });
+say(`\n${Number(values.small).toLocaleString()} connections (ms, ${RUNS} requests each)`);
+table(small);
+say(`\n${Number(values.large).toLocaleString()} connections (ms, ${RUNS} requests each)`);
+table(large);
+say(`\np95 at ${Number(values.large).toLocaleString()} / p95 at ${Number(values.small).toLocaleString()}`);
+for (const [i, r] of large.entries())
+  say(`${r.name.padEnd(28)} ${(percentile(r.api, 95) / percentile(small[i]!.api, 95)).toFixed(2).padStart(6)}`);
+process.exit(0);
