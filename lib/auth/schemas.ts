@@ -28,3 +28,5 @@ export const createTokenSchema = z.strictObject({
 
 export const userIdSchema = z.strictObject({ id: z.string().min(1).max(64) });
 export const tokenIdSchema = z.strictObject({ id: z.uuid() });
+
+export const changePasswordSchema = z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema });

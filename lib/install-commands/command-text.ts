@@ -12,3 +12,10 @@ export function installCommandText(base: string, token: string, os: "linux" | "w
 export function deployCommandText(base: string, token: string): string {
   return `curl -fsSL ${base}/api/v1/deploy/${token}/proxy.sh | sudo bash`;
 }
+
+/** Guided deletion (issue #7): disconnecting leaves agents installed (R16); this removes one. */
+export function uninstallCommandText(os: "linux" | "windows"): string {
+  if (os === "linux")
+    return "sudo systemctl disable --now aegis-agent 2>/dev/null; sudo rm -rf /opt/aegis-agent /etc/aegis /etc/systemd/system/aegis-agent.service";
+  return 'powershell -NoProfile -Command "Stop-Service aegis-agent -ErrorAction SilentlyContinue; sc.exe delete aegis-agent; Remove-Item -Recurse -Force $env:ProgramData\\aegis"';
+}

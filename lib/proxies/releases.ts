@@ -18,3 +18,11 @@ export async function latestRelease() {
 export async function latestReleaseIn(tx: Tx | ReturnType<typeof db>) {
   return tx.proxyRelease.findFirst({ orderBy: { releasedAt: "desc" } });
 }
+
+/** GET /api/v1/proxy-releases — newest first; the first is what Upgrade installs (R10). */
+export async function listReleases() {
+  const rows = await db().proxyRelease.findMany({ orderBy: { releasedAt: "desc" } });
+  return {
+    items: rows.map((r, i) => ({ version: r.version, releasedAt: r.releasedAt.toISOString(), notes: r.notes, latest: i === 0 })),
+  };
+}
