@@ -8,16 +8,18 @@ export async function holdClusterLock(clusterId: string) {
   await client.connect();
   await client.query("BEGIN");
   await client.query("SELECT 1 FROM proxy_cluster WHERE id = $1 FOR UPDATE", [clusterId]);
-  const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-  const holder = rows[0]!.pid;
   return {
-    /** Resolves once `count` other sessions are blocked behind this one. */
+    /**
+     * Resolves once `count` sessions of this database wait on a lock (the first waiter waits
+     * on this transaction, the next ones on the first waiter's tuple lock).
+     */
     async waitForWaiters(count: number, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
+        // pg_stat_activity is snapshotted once per transaction; this one stays open, so refresh.
+        await client.query("SELECT pg_stat_clear_snapshot()");
         const r = await client.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
-          [holder],
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
         );
         if (r.rows[0]!.n >= count) return;
         if (Date.now() > deadline) throw new Error(`only ${r.rows[0]!.n} of ${count} sessions queued on the lock`);
