@@ -45,6 +45,8 @@ async function stop(reason: string) {
   stopping = true;
   say(`stopping (${reason})`);
   clearInterval(summaries);
+  // In-flight requests are aborted, so this is quick; never let a stuck one keep us alive.
+  setTimeout(() => process.exit(0), 5000).unref();
   await fleet.stop();
   say(`final: ${fleet.stats.totalHeartbeats} heartbeats, ${fleet.stats.totalErrors} errors`);
   process.exit(0);
@@ -61,6 +63,7 @@ try {
   if (options.demo) {
     await waitForConsole(options.url, fleet.controller.signal);
     expected = await startDemoFleet(fleet, say);
+    if (expected.agents + expected.proxies === 0) await stop("nothing to simulate");
   } else {
     say(
       `${options.agents} agents and ${options.proxies} proxies → ${options.url} (${options.region}: ${options.clusters.join(", ")})`,

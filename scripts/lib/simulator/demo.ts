@@ -12,8 +12,10 @@ export function startDemoSimulator(options: {
   log: (line: string) => void;
   env?: NodeJS.ProcessEnv;
 }): DemoSimulator {
-  const tsx = path.resolve("node_modules/.bin/tsx");
-  const child = spawn(tsx, ["scripts/simulate.ts", "--demo", "--url", options.url], {
+  // node itself with tsx's loader (not the tsx wrapper), so the IPC channel reaches the
+  // simulator and closes when this process dies, however it dies.
+  const script = path.resolve("scripts/simulate.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", script, "--demo", "--url", options.url], {
     env: options.env ?? process.env,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
