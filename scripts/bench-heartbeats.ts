@@ -1,10 +1,11 @@
-// npm run bench:heartbeats — how many proxy heartbeats per second one console instance
-// sustains. Starts its own console (fresh embedded PostgreSQL, free ports, loopback only),
-// registers P proxies through manual deploy commands, then drives heartbeats over HTTP at
-// increasing concurrency for a bounded time per step and prints a table.
-//   npm run bench:heartbeats -- [--proxies 300] [--steps 1,4,16,32,64] [--step-seconds 20]
+// npm run bench:heartbeats — how many heartbeats per second one console instance sustains.
+// Starts its own console (fresh embedded PostgreSQL, free ports, loopback only), registers P
+// proxies through manual deploy commands (or P agents through an install command with
+// --kind agent), then drives heartbeats over HTTP at increasing concurrency for a bounded time
+// per step and prints a table.
+//   npm run bench:heartbeats -- [--kind proxy|agent] [--proxies 300] [--steps 1,4,16,32,64] [--step-seconds 20]
 import { parseArgs } from "node:util";
-import { createProtocolClient, DEFAULT_PROXY_VERSION, type ProtocolClient } from "../agent/protocol.mjs";
+import { AGENT_VERSION, createProtocolClient, DEFAULT_PROXY_VERSION, type ProtocolClient } from "../agent/protocol.mjs";
 import { fakeFacts } from "./lib/simulator/fake-facts";
 import { mapLimit } from "./lib/simulator/limiter";
 import { OperatorApi } from "./lib/simulator/operator-api";
@@ -13,6 +14,7 @@ import { percentile } from "./lib/simulator/stats";
 
 const { values } = parseArgs({
   options: {
+    kind: { type: "string", default: "proxy" },
     proxies: { type: "string", default: "300" },
     steps: { type: "string", default: "1,4,16,32,64" },
     "step-seconds": { type: "string", default: "20" },
@@ -21,14 +23,32 @@ const { values } = parseArgs({
 const proxyCount = Number(values.proxies);
 const steps = values.steps.split(",").map(Number);
 const stepSeconds = Number(values["step-seconds"]);
-if (!(proxyCount >= 1) || steps.some((c) => !(c >= 1)) || !(stepSeconds > 0)) {
-  console.error("usage: npm run bench:heartbeats -- [--proxies N] [--steps 1,4,16] [--step-seconds S]");
+const kind = values.kind;
+if (!(proxyCount >= 1) || steps.some((c) => !(c >= 1)) || !(stepSeconds > 0) || (kind !== "proxy" && kind !== "agent")) {
+  console.error("usage: npm run bench:heartbeats -- [--kind proxy|agent] [--proxies N] [--steps 1,4,16] [--step-seconds S]");
   process.exit(2);
 }
 const say = (line: string) => console.log(`[bench] ${line}`);
 
-type Proxy = { id: string; client: ProtocolClient };
+/** A registered virtual server: a proxy (id) or an agent (id null). */
+type Proxy = { id: string | null; client: ProtocolClient };
 type StepResult = { concurrency: number; rate: number; p50: number; p95: number; p99: number; errors: number; total: number };
+
+/** Agents through one install command without a cluster: inventory only, so no R12 window. */
+async function registerAgents(url: string, token: string): Promise<Proxy[]> {
+  const api = new OperatorApi(url, token);
+  const install = await api.createInstallCommand({ region: "cn", clusterId: null, expiresInHours: 1 });
+  return mapLimit(
+    Array.from({ length: proxyCount }, (_, i) => i + 1),
+    8,
+    async (n) => {
+      const client = createProtocolClient({ url, maxAttempts: 1, timeoutMs: 30_000 });
+      const reg = await client.register(install.token, fakeFacts("cn", "agent", n, "bench"));
+      client.setCredential(reg.credential);
+      return { id: null, client };
+    },
+  );
+}
 
 async function registerProxies(url: string, token: string): Promise<Proxy[]> {
   const api = new OperatorApi(url, token);
@@ -58,13 +78,16 @@ async function runStep(proxies: Proxy[], concurrency: number, seconds = stepSeco
       const proxy = proxies[next++ % proxies.length]!;
       const t0 = performance.now();
       try {
-        await proxy.client.proxyHeartbeat(proxy.id, {
-          proxyVersion: DEFAULT_PROXY_VERSION,
-          connectedClients: 100,
-          bytesRelayed: 1_000_000,
-          cacheBytes: 0,
-          policyVersion: 1,
-        });
+        if (proxy.id === null) await proxy.client.heartbeat({ agentVersion: AGENT_VERSION, viaProxyId: null });
+        else {
+          await proxy.client.proxyHeartbeat(proxy.id, {
+            proxyVersion: DEFAULT_PROXY_VERSION,
+            connectedClients: 100,
+            bytesRelayed: 1_000_000,
+            cacheBytes: 0,
+            policyVersion: 1,
+          });
+        }
         latencies.push(performance.now() - t0);
       } catch {
         errors++;
@@ -116,15 +139,19 @@ try {
   ensureBuild(say);
   own = await startOwnConsole({ log: say });
   const token = createAdminToken(own.databaseUrl, "bench");
-  say(`registering ${proxyCount} proxies through manual deploy commands`);
-  const proxies = await registerProxies(own.url, token);
+  say(
+    `registering ${proxyCount} ${kind === "agent" ? "agents through an install command" : "proxies through manual deploy commands"}`,
+  );
+  const proxies = kind === "agent" ? await registerAgents(own.url, token) : await registerProxies(own.url, token);
   await runStep(proxies, Math.min(8, proxyCount), 5); // warm-up: JIT, connection pools
   const results: StepResult[] = [];
   for (const concurrency of steps) {
     say(`concurrency ${concurrency}: ${stepSeconds} s`);
     results.push(await runStep(proxies, concurrency));
   }
-  say(`${proxyCount} proxies, ${stepSeconds} s per step, loopback, DATABASE_POOL_SIZE ${process.env.DATABASE_POOL_SIZE ?? 10}`);
+  say(
+    `${kind} heartbeats, ${proxyCount} ${kind}s, ${stepSeconds} s per step, loopback, DATABASE_POOL_SIZE ${process.env.DATABASE_POOL_SIZE ?? 10}`,
+  );
   printTable(results);
 } catch (error) {
   console.error(`[bench] failed: ${(error as Error).stack ?? error}`);
