@@ -3,8 +3,7 @@ import { audited } from "@/lib/audit/audited";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError } from "@/lib/http/errors";
 import { lockProxy } from "./lock-proxy";
-
-export const STOP_PROXY_COMMAND = "sudo systemctl stop aegis-proxy || sudo pkill -f aegis-proxy";
+import { STOP_PROXY_COMMAND } from "./stop-command";
 
 export async function deleteProxy(ctx: RequestContext, id: string): Promise<void> {
   await audited(ctx, "proxy.delete", { type: "proxy", id }, async (tx, audit) => {
@@ -22,6 +21,9 @@ export async function deleteProxy(ctx: RequestContext, id: string): Promise<void
       where: { assetId: proxy.assetId, completedAt: null, type: { in: ["deploy_proxy", "upgrade_proxy", "stop_proxy"] } },
       data: { completedAt: new Date() },
     });
+    if (proxy.credentialHash) {
+      await tx.retiredCredential.create({ data: { credentialHash: proxy.credentialHash, subjectType: "proxy", subjectId: id } });
+    }
     await tx.proxyServer.delete({ where: { id } });
   });
 }
