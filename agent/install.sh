@@ -9,9 +9,10 @@ if [ -z "${AEGIS_ROOT:-}" ] && [ "$(id -u)" -ne 0 ]; then
 fi
 command -v curl >/dev/null 2>&1 || fail "curl is required: install it (apt-get install -y curl, or dnf install -y curl) and run the command again"
 NODE="$(command -v node || true)"
-[ -n "$NODE" ] || fail "Node.js 20 or newer is required: install it (apt-get install -y nodejs, dnf module install -y nodejs:20, or https://nodejs.org/en/download) and run the command again"
+NODE_HINT="install Node.js 20 or newer (RHEL/Rocky/Alibaba Cloud Linux: dnf module install -y nodejs:20; Ubuntu 24.04: apt-get install -y nodejs; older Debian/Ubuntu ship an older Node: see https://nodejs.org/en/download) and run the command again"
+[ -n "$NODE" ] || fail "Node.js is required: $NODE_HINT"
 NODE_MAJOR="$("$NODE" -p 'process.versions.node.split(".")[0]')"
-[ "$NODE_MAJOR" -ge 20 ] || fail "Node.js $("$NODE" --version) is too old: version 20 or newer is required (https://nodejs.org/en/download)"
+[ "$NODE_MAJOR" -ge 20 ] || fail "Node.js $("$NODE" --version) is too old: $NODE_HINT"
 
 mkdir -p "$ROOT/bin" "$ROOT/log"
 chmod 700 "$ROOT"
