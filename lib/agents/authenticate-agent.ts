@@ -19,5 +19,8 @@ export async function authenticateAgent(request: Request): Promise<AgentPrincipa
     select: { id: true, assetId: true, asset: { select: { hostname: true } } },
   });
   if (proxy) return { assetId: proxy.assetId, proxyId: proxy.id, name: proxy.asset.hostname };
+  const retired = await db().retiredCredential.findUnique({ where: { credentialHash: hash } });
+  if (retired)
+    throw new AppError("GONE", "This proxy server was deleted from the console; stop the proxy process.", { reason: "deleted" });
   throw new AppError("UNAUTHENTICATED", "Unknown or revoked agent credential.");
 }

@@ -50,6 +50,10 @@ export async function recordAuditEvent(
   await db().auditEvent.create({ data: eventData(ctx, action, { target, details }, error) });
 }
 
+// Operations queue on a cluster's row lock while holding a pooled connection; under a burst
+// (100 connects at once) the default 2 s wait for a connection is too short.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
 /** Runs `change` in a transaction that also records `action` — the one line every mutation uses. */
 export async function audited<T>(
   ctx: RequestContext,
@@ -63,7 +67,7 @@ export async function audited<T>(
       const result = await change(tx, draft);
       await tx.auditEvent.create({ data: eventData(ctx, action, draft) });
       return result;
-    });
+    }, TRANSACTION_OPTIONS);
   } catch (error) {
     if (error instanceof AppError && error.code !== "INTERNAL") {
       await db().auditEvent.create({ data: eventData(ctx, action, draft, error) });

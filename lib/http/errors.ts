@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   TOO_MANY_ATTEMPTS: 429,
   LAST_ADMIN: 409,
   INTERNAL: 500,
+  BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -2,6 +2,7 @@
 // mapped to the SPEC §5 error body. A handler returns data (sent as JSON), a Response, or
 // nothing (204).
 import { z } from "zod";
+import { isTransientBusy } from "@/lib/db/errors";
 import { log } from "@/lib/log";
 import { apiErrorMap, toFieldIssues } from "@/lib/validation/issues";
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
@@ -126,6 +127,9 @@ export function route<S extends Schemas>(schemas: S, handler: (input: Input<S>) 
     } catch (error) {
       if (error instanceof AppError) {
         return errorResponse(error.code, error.message, error.details, requestId, error.headers);
+      }
+      if (isTransientBusy(error)) {
+        return errorResponse("BUSY", "The console is busy; retry in a moment.", undefined, requestId, { "Retry-After": "1" });
       }
       log.error({ err: error, requestId, method: request.method, url: request.url }, "unhandled error in route");
       return errorResponse(

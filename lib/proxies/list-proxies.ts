@@ -6,8 +6,7 @@ import { notFound } from "@/lib/http/errors";
 import { proxyCapacity } from "./capacity";
 import { latestRelease } from "./releases";
 import { agentStatus, proxyStatus } from "./status";
-
-export type UpgradeBlock = "already_latest" | "agent_offline" | "upgrading" | "not_deployed";
+import { upgradeBlock } from "./upgrade-rules";
 
 export async function listProxies(clusterId: string) {
   const cluster = await db().proxyCluster.findUnique({
@@ -42,16 +41,7 @@ export async function listProxies(clusterId: string) {
   const items = rows.map((p) => {
     const status = proxyStatus(p, now, config.offlineAfterSeconds);
     const agent = agentStatus(p.asset.agentLastSeenAt, now, config.offlineAfterSeconds);
-    const upgradeBlockedBy: UpgradeBlock | null =
-      status === "deploying"
-        ? "not_deployed"
-        : status === "upgrading"
-          ? "upgrading"
-          : p.version === latest?.version
-            ? "already_latest"
-            : agent !== "online"
-              ? "agent_offline"
-              : null;
+    const upgradeBlockedBy = upgradeBlock({ status, agent, version: p.version, latest: latest?.version ?? null });
     return {
       id: p.id,
       mode: p.mode,

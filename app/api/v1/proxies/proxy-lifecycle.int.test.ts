@@ -67,7 +67,7 @@ describe("proxy status from heartbeats (R6, R7, R8)", () => {
   // → 404/410). Quick-deployed proxies (the agent's credential) do get 410. Fix: keep a tombstone
   // of the deleted proxy's credential hash (or soft-delete the row) so the credential still
   // identifies it and the heartbeat answers 410.
-  it.fails("manual: a heartbeat after delete is 410 GONE", async () => {
+  it("manual: a heartbeat after delete is 410 GONE", async () => {
     const cluster = await makeCluster();
     const { proxyId, credential } = (await api.register((await api.deploy(cluster.id, { mode: "manual" })).body.token)).body;
     await db().proxyServer.update({ where: { id: proxyId }, data: { lastHeartbeatAt: LONG_AGO } });
@@ -156,5 +156,5 @@ describe("the panel's Upgrade availability matches what upgrade does (R10)", () 
   // refuses it with 422 AGENT_OFFLINE ("the agent ... is offline", which is not true). Fix: give
   // list-proxies an "offline" block (status === "offline" → "proxy_offline") or let upgrade
   // accept it; either way the panel and the operation must agree, with a truthful reason.
-  it.fails("offline proxy, agent online", () => check({ heartbeat: LONG_AGO, agent: ALWAYS, version: "1.4.2" }));
+  it("offline proxy, agent online", () => check({ heartbeat: LONG_AGO, agent: ALWAYS, version: "1.4.2" }));
 });
