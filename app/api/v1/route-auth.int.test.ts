@@ -57,6 +57,7 @@ const PUBLIC_ALLOWED = [
   /^GET \/api\/v1\/deploy\/\[token\]\/proxy\.sh$/,
   /^GET \/api\/v1\/agent-dist\/\[file\]$/,
 ];
+const SELF_SERVICE = /^\/api\/v1\/auth\//;
 /** Users and API tokens are the admin's (issue #3, item 3). */
 const ADMIN_ONLY = /^\/api\/v1\/(users|tokens)(\/|$)/;
 
@@ -121,7 +122,8 @@ describe.each(endpoints.map((e) => [`${e.method} ${e.path}`, e] as const))("%s",
       expect(actual).toEqual({ none, viewer: none, operator: none, admin: none, agent: "let in" });
       return;
     }
-    const mutation = e.method !== "GET" && e.path !== "/api/v1/auth/sign-out";
+    // Under /auth/ a caller acts on their own session and account (sign out, own password).
+    const mutation = e.method !== "GET" && !SELF_SERVICE.test(e.path);
     const adminOnly = ADMIN_ONLY.test(e.path);
     expect(actual).toEqual({
       none: "401 UNAUTHENTICATED",
