@@ -1,9 +1,11 @@
 // The UI catalogs: one JSON file per feature and language, merged here. A feature adds its file
 // under messages/en/ and messages/ja/ and one import per language below.
+import enAuth from "./en/auth.json" with { type: "json" };
 import enCore from "./en/core.json" with { type: "json" };
+import jaAuth from "./ja/auth.json" with { type: "json" };
 import jaCore from "./ja/core.json" with { type: "json" };
 
-export const en = { ...enCore };
-export const ja: typeof en = { ...jaCore };
+export const en = { ...enCore, ...enAuth };
+export const ja: typeof en = { ...jaCore, ...jaAuth };
 
 export const catalogs = { en, ja } as const;

@@ -3,6 +3,7 @@
 import { Ellipsis, Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
+import { useRoleGate } from "@/components/auth/use-can";
 import { buttonClass } from "@/components/ui/button";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import type { ClusterDto } from "./cluster-api";
@@ -19,6 +20,8 @@ const LATER = [
 export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
   const t = useTranslations();
   const label = t("clusters.actions.menuLabel", { name: cluster.name });
+  // Changes need the operator role; a viewer sees them disabled with the reason.
+  const operator = useRoleGate("operator");
   const openedDialog = useRef(false);
   const open = (action: () => void) => () => {
     openedDialog.current = true;
@@ -35,7 +38,7 @@ export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
         <Ellipsis aria-hidden className="size-4" />
       </MenuTrigger>
       <MenuContent label={label} returnFocus={returnFocus}>
-        <MenuItem icon={<Pencil className="size-4" />} onSelect={open(onEdit)}>
+        <MenuItem icon={<Pencil className="size-4" />} onSelect={open(onEdit)} disabledReason={operator.short}>
           {t("clusters.actions.editDescription")}
         </MenuItem>
         <MenuSeparator />
@@ -45,7 +48,7 @@ export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
           </MenuItem>
         ))}
         <MenuSeparator />
-        <MenuItem icon={<Trash2 className="size-4" />} onSelect={open(onDelete)} danger>
+        <MenuItem icon={<Trash2 className="size-4" />} onSelect={open(onDelete)} disabledReason={operator.short} danger>
           {t("clusters.actions.delete")}
         </MenuItem>
       </MenuContent>

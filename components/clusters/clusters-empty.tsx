@@ -2,12 +2,15 @@
 "use client";
 import { Network, Plus, SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { GatedButton } from "@/components/auth/role-gate";
+import { useRoleGate } from "@/components/auth/use-can";
 import { Button } from "@/components/ui/button";
 
 type Props = { q: string; onCreate: () => void; onClearSearch: () => void };
 
 export function ClustersEmpty({ q, onCreate, onClearSearch }: Props) {
   const t = useTranslations("clusters");
+  const operator = useRoleGate("operator");
   const searching = q !== "";
   const Icon = searching ? SearchX : Network;
   return (
@@ -24,10 +27,10 @@ export function ClustersEmpty({ q, onCreate, onClearSearch }: Props) {
         {searching ? (
           <Button onClick={onClearSearch}>{t("clearSearch")}</Button>
         ) : (
-          <Button variant="primary" onClick={onCreate}>
+          <GatedButton gate={operator} variant="primary" onClick={onCreate}>
             <Plus aria-hidden className="size-4" />
             {t("create")}
-          </Button>
+          </GatedButton>
         )}
       </div>
     </section>

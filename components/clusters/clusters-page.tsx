@@ -5,6 +5,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { clsx } from "clsx";
+import { GatedButton, RoleNotice } from "@/components/auth/role-gate";
+import { useRoleGate } from "@/components/auth/use-can";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -26,6 +28,7 @@ export function ClustersPage({ region }: { region: Region }) {
   const pathname = usePathname();
   const q = useSearchParams().get("q")?.trim() ?? "";
   const clusters = useClusters(region, q);
+  const operator = useRoleGate("operator");
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ClusterDto | null>(null);
   const [deleting, setDeleting] = useState<ClusterDto | null>(null);
@@ -48,12 +51,13 @@ export function ClustersPage({ region }: { region: Region }) {
         title={t("clusters.title")}
         subtitle={t("clusters.subtitle")}
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
+          <GatedButton gate={operator} variant="primary" onClick={() => setCreating(true)}>
             <Plus aria-hidden className="size-4" />
             {t("clusters.create")}
-          </Button>
+          </GatedButton>
         }
       />
+      <RoleNotice gate={operator} />
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <ClusterSearch q={q} />
         {clusters.data ? (

@@ -1,8 +1,9 @@
-// The frame of every region page: skip link, top bar (product, region, language), left navigation.
+// The frame of every region page: skip link, top bar (product, region, language, user), left navigation.
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import type { Region } from "@/lib/clusters/schemas";
 import { LanguageSwitch } from "./language-switch";
 import { RegionSwitch } from "./region-switch";
@@ -24,8 +25,9 @@ export async function AppShell({ region, children }: { region: Region; children:
           <span>{t("meta.productName")}</span>
         </Link>
         <RegionSwitch region={region} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </header>
       <div className="flex flex-1">

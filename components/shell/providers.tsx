@@ -1,9 +1,10 @@
-// Browser-side providers: one QueryClient per tab, toasts.
+// Browser-side providers: one QueryClient per tab (an ended session sends to sign-in), toasts.
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
+import { redirectWhenSignedOut } from "@/components/auth/redirect-when-signed-out";
 import { ApiError } from "@/lib/api-client/api-error";
 
 /** Retrying a 4xx answer cannot succeed; network failures and 5xx may. */
@@ -15,7 +16,12 @@ function shouldRetry(failureCount: number, error: unknown) {
 export function Providers({ children }: { children: ReactNode }) {
   const t = useTranslations("common");
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: shouldRetry }, mutations: { retry: false } } }),
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: redirectWhenSignedOut }),
+        mutationCache: new MutationCache({ onError: redirectWhenSignedOut }),
+        defaultOptions: { queries: { staleTime: 5_000, retry: shouldRetry }, mutations: { retry: false } },
+      }),
   );
   return (
     <QueryClientProvider client={client}>

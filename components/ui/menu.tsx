@@ -66,6 +66,11 @@ export function MenuItem({ icon, children, onSelect, disabledReason, danger }: M
   );
 }
 
+/** Non-interactive text at the top of a menu, e.g. who is signed in. */
+export function MenuLabel({ children }: { children: ReactNode }) {
+  return <M.Label className="px-2 py-1.5">{children}</M.Label>;
+}
+
 export function MenuSeparator() {
   return <M.Separator className="my-1 h-px bg-slate-200" />;
 }
