@@ -1,10 +1,12 @@
-import { ComingSoon, comingSoonTitle } from "@/components/shell/coming-soon";
+import { getTranslations } from "next-intl/server";
+import { SettingsPage } from "@/components/settings/settings-page";
 import { regionParam, type RegionParams } from "../region-param";
 
 export async function generateMetadata() {
-  return { title: await comingSoonTitle("settings") };
+  return { title: (await getTranslations("settings"))("title") };
 }
 
 export default async function Page(props: RegionParams) {
-  return <ComingSoon region={await regionParam(props)} page="settings" />;
+  await regionParam(props);
+  return <SettingsPage />;
 }
