@@ -50,6 +50,10 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
   return <input className={clsx(CONTROL, "h-8", className)} {...props} />;
 }
 
+export function Select({ className, ...props }: ComponentProps<"select">) {
+  return <select className={clsx(CONTROL, "h-8 pr-7", className)} {...props} />;
+}
+
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
   return <textarea className={clsx(CONTROL, "min-h-20 py-1.5", className)} {...props} />;
 }
