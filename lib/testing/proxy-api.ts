@@ -37,6 +37,7 @@ export type ProxyList = {
     canDelete: boolean;
     capacity: number;
     lastHeartbeatAt: string | null;
+    policyCurrent: boolean;
   }[];
   latestVersion: string | null;
 };
