@@ -1,11 +1,13 @@
 // The UI catalogs: one JSON file per feature and language, merged here. A feature adds its file
 // under messages/en/ and messages/ja/ and one import per language below.
 import enAuth from "./en/auth.json" with { type: "json" };
+import enClients from "./en/clients.json" with { type: "json" };
 import enCore from "./en/core.json" with { type: "json" };
 import jaAuth from "./ja/auth.json" with { type: "json" };
+import jaClients from "./ja/clients.json" with { type: "json" };
 import jaCore from "./ja/core.json" with { type: "json" };
 
-export const en = { ...enCore, ...enAuth };
-export const ja: typeof en = { ...jaCore, ...jaAuth };
+export const en = { ...enCore, ...enAuth, ...enClients };
+export const ja: typeof en = { ...jaCore, ...jaAuth, ...jaClients };
 
 export const catalogs = { en, ja } as const;
