@@ -1,15 +1,24 @@
 import { notFound } from "next/navigation";
-import { ComingSoon, comingSoonTitle } from "@/components/shell/coming-soon";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { ClientsPage } from "@/components/clients/clients-page";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
 import { regionParam } from "../../../region-param";
 
 type Props = { params: Promise<{ region: string; id: string }> };
 
 export async function generateMetadata() {
-  return { title: await comingSoonTitle("clients") };
+  return { title: (await getTranslations("clients"))("title") };
 }
 
 export default async function Page(props: Props) {
-  if (!clusterIdSchema.safeParse({ id: (await props.params).id }).success) notFound();
-  return <ComingSoon region={await regionParam(props)} page="clients" />;
+  const { id } = await props.params;
+  if (!clusterIdSchema.safeParse({ id }).success) notFound();
+  const region = await regionParam(props);
+  // Filters and sort live in the query string and are read on the client, which needs a Suspense boundary.
+  return (
+    <Suspense>
+      <ClientsPage region={region} clusterId={id} />
+    </Suspense>
+  );
 }

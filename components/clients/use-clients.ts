@@ -1,0 +1,22 @@
+"use client";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import type { AssetListQuery } from "@/components/assets/asset-filter-params";
+import { listClients } from "./client-api";
+import { clientKeys } from "./query-keys";
+
+/** Agent statuses change with heartbeats (R7); the list refreshes while on screen. */
+export const CLIENTS_REFETCH_MS = 30_000;
+
+/** One cluster's clients, one keyset page per "load more": a deep page costs what the first does. */
+export function useClients(clusterId: string, query: AssetListQuery) {
+  return useInfiniteQuery({
+    queryKey: clientKeys.list(clusterId, query),
+    queryFn: ({ pageParam, signal }) => listClients(clusterId, query, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: CLIENTS_REFETCH_MS,
+    // A new filter keeps the previous rows visible (dimmed) — never another cluster's.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === clusterId ? keepPreviousData(previous) : undefined,
+  });
+}
