@@ -64,13 +64,8 @@ describe("R12: 100 concurrent connect requests to one cluster", () => {
     expect((await db().proxyCluster.findUniqueOrThrow({ where: { id: cluster.id } })).clientCount).toBe(1);
   });
 
-  // BUG (lib/audit/audited.ts, lib/clients/connect-batch.ts): the 99 losers queue for the
-  // cluster's row lock inside interactive transactions with Prisma's default maxWait of 2 s; most
-  // of them (61 of 100 here, even without the test holding the lock) fail with P2028 "Unable to
-  // start a transaction in the given time", which the route answers as 500 INTERNAL instead of
-  // 429 BATCH_INTERVAL with Retry-After. Fix: check the window optimistically before the
-  // transaction (the locked check stays authoritative), give audited transactions a larger
-  // maxWait, and map P2028 to a retryable 503 with Retry-After rather than a 500.
+  // Regression (fixed in 6e02c60): with Prisma's default 2 s maxWait most losers failed with
+  // P2028 while queued on the lock and were answered 500 instead of 429.
   it("every loser is told 429 BATCH_INTERVAL with a whole-second Retry-After", () => {
     const refused = results.filter((r) => r.status !== 201);
     expect(refused.map((r) => [r.status, errorOf(r)?.code])).toEqual(Array(99).fill([429, "BATCH_INTERVAL"]));
@@ -124,8 +119,8 @@ describe("R12: install-command registrations share the cluster's window", () => 
   }
   /** A window opened just now (database clock) holding `size` registrations. */
   async function openWindow(clusterId: string, size: number, source: "install_command" | "panel" = "install_command") {
-    const [{ now }] = await db().$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
-    return db().connectionBatch.create({ data: { clusterId, source, size, createdAt: now } });
+    const [row] = await db().$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+    return db().connectionBatch.create({ data: { clusterId, source, size, createdAt: row!.now } });
   }
 
   it("the 500th registration joins the window; the 501st gets 429 + Retry-After and nothing is created", async () => {

@@ -60,13 +60,8 @@ describe("proxy status from heartbeats (R6, R7, R8)", () => {
     expect([401, 410]).toContain((await api.heartbeat(proxyId, credential)).status);
   });
 
-  // BUG (lib/agents/authenticate-agent.ts + lib/proxies/proxy-heartbeat.ts): a manually deployed
-  // proxy authenticates with a credential stored on its proxy_server row, so deleting the row
-  // deletes the credential and the next heartbeat is 401 UNAUTHENTICATED before proxy-heartbeat's
-  // "410 GONE: this proxy server was deleted" can answer (issue #4: heartbeats for a deleted proxy
-  // → 404/410). Quick-deployed proxies (the agent's credential) do get 410. Fix: keep a tombstone
-  // of the deleted proxy's credential hash (or soft-delete the row) so the credential still
-  // identifies it and the heartbeat answers 410.
+  // Regression (fixed in 6e02c60): a manual proxy's credential lived only on its row, so after a
+  // delete its heartbeat was 401 instead of 410; deleted credentials are now kept as retired.
   it("manual: a heartbeat after delete is 410 GONE", async () => {
     const cluster = await makeCluster();
     const { proxyId, credential } = (await api.register((await api.deploy(cluster.id, { mode: "manual" })).body.token)).body;
@@ -151,10 +146,6 @@ describe("the panel's Upgrade availability matches what upgrade does (R10)", () 
     ["deploying", { heartbeat: null, agent: ALWAYS, version: "1.4.2" }],
   ])("%s", async (_name, state) => check(state));
 
-  // BUG (lib/proxies/list-proxies.ts vs upgrade-proxy.ts): a proxy whose process is offline but
-  // whose agent is online is shown with canUpgrade: true (upgradeBlockedBy null), yet upgrade
-  // refuses it with 422 AGENT_OFFLINE ("the agent ... is offline", which is not true). Fix: give
-  // list-proxies an "offline" block (status === "offline" → "proxy_offline") or let upgrade
-  // accept it; either way the panel and the operation must agree, with a truthful reason.
+  // Regression (fixed in 6e02c60): this state was shown upgradable but refused as AGENT_OFFLINE.
   it("offline proxy, agent online", () => check({ heartbeat: LONG_AGO, agent: ALWAYS, version: "1.4.2" }));
 });
