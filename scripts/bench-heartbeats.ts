@@ -150,7 +150,7 @@ try {
     results.push(await runStep(proxies, concurrency));
   }
   say(
-    `${kind} heartbeats, ${proxyCount} ${kind}s, ${stepSeconds} s per step, loopback, DATABASE_POOL_SIZE ${process.env.DATABASE_POOL_SIZE ?? 10}`,
+    `${kind} heartbeats, ${proxyCount} ${kind === "proxy" ? "proxies" : "agents"}, ${stepSeconds} s per step, loopback, DATABASE_POOL_SIZE ${process.env.DATABASE_POOL_SIZE ?? 10}`,
   );
   printTable(results);
 } catch (error) {
