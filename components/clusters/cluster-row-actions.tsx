@@ -1,24 +1,27 @@
 // The actions menu of one cluster row. Actions of later releases are listed, disabled, with why.
+// Deploy proxy and Server basic info open the cluster's proxy pages.
 "use client";
 import { Ellipsis, Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { useRoleGate } from "@/components/auth/use-can";
 import { buttonClass } from "@/components/ui/button";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
+import type { Region } from "@/lib/clusters/schemas";
 import type { ClusterDto } from "./cluster-api";
 
-type Props = { cluster: ClusterDto; onEdit: () => void; onDelete: () => void };
+type Props = { region: Region; cluster: ClusterDto; onEdit: () => void; onDelete: () => void };
 
 const LATER = [
-  { key: "deployProxy", icon: Rocket },
   { key: "accessClients", icon: UserPlus },
   { key: "proxySettings", icon: SlidersHorizontal },
-  { key: "serverInfo", icon: Server },
 ] as const;
 
-export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
+export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) {
   const t = useTranslations();
+  const router = useRouter();
+  const proxiesHref = `/${region}/clusters/${cluster.id}/proxies`;
   const label = t("clusters.actions.menuLabel", { name: cluster.name });
   // Changes need the operator role; a viewer sees them disabled with the reason.
   const operator = useRoleGate("operator");
@@ -42,6 +45,16 @@ export function ClusterRowActions({ cluster, onEdit, onDelete }: Props) {
           {t("clusters.actions.editDescription")}
         </MenuItem>
         <MenuSeparator />
+        <MenuItem
+          icon={<Rocket className="size-4" />}
+          onSelect={open(() => router.push(`${proxiesHref}/deploy`))}
+          disabledReason={operator.short}
+        >
+          {t("clusters.actions.deployProxy")}
+        </MenuItem>
+        <MenuItem icon={<Server className="size-4" />} onSelect={open(() => router.push(proxiesHref))}>
+          {t("clusters.actions.serverInfo")}
+        </MenuItem>
         {LATER.map(({ key, icon: Icon }) => (
           <MenuItem key={key} icon={<Icon className="size-4" />} disabledReason={t("common.laterRelease")}>
             {t(`clusters.actions.${key}`)}

@@ -30,6 +30,7 @@ const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
 
 export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
   const t = useTranslations("clusters");
+  const tProxies = useTranslations("proxies");
   const format = useFormatter();
   return (
     <ClustersTableFrame caption={t("tableCaption", { region: useRegionName(region) })}>
@@ -56,7 +57,20 @@ export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
             </Link>
           </td>
           <td className="px-3 py-2 whitespace-nowrap">
-            <ClusterStatusBadge cluster={cluster} />
+            <Link
+              href={`/${region}/clusters/${cluster.id}/proxies`}
+              className="block rounded underline-offset-2 hover:underline"
+              aria-label={tProxies("statusLink", {
+                name: cluster.name,
+                status: t(`status.${cluster.status}`),
+                detail:
+                  cluster.proxyCount === 0
+                    ? t("status.noProxies")
+                    : t("status.proxies", { online: cluster.onlineProxyCount, total: cluster.proxyCount }),
+              })}
+            >
+              <ClusterStatusBadge cluster={cluster} />
+            </Link>
           </td>
           <td className="px-3 py-2">
             {cluster.description ? (
@@ -68,7 +82,12 @@ export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
             )}
           </td>
           <td className="sticky right-0 bg-inherit px-3 py-1.5 text-right shadow-[-1px_0_0_var(--color-slate-200)]">
-            <ClusterRowActions cluster={cluster} onEdit={() => onEdit(cluster)} onDelete={() => onDelete(cluster)} />
+            <ClusterRowActions
+              region={region}
+              cluster={cluster}
+              onEdit={() => onEdit(cluster)}
+              onDelete={() => onDelete(cluster)}
+            />
           </td>
         </tr>
       ))}

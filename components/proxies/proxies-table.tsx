@@ -1,0 +1,155 @@
+// SPEC §4 screen 4: the proxy servers of one cluster, one row each, statuses live from heartbeats.
+"use client";
+import { clsx } from "clsx";
+import { ArrowUpCircle } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { AssetCell } from "./asset-hover-card";
+import { AgentStatusBadge, PolicyBadge, ProxyStatusBadge } from "./proxy-badges";
+import type { ProxyDto, ProxyList } from "./proxy-api";
+import { ProxyRowActions, type ProxyAction } from "./proxy-row-actions";
+
+export const PROXY_COLUMNS = ["asset", "agent", "status", "version", "heartbeat", "load", "policy", "actions"] as const;
+
+const COLUMN_CLASS: Record<(typeof PROXY_COLUMNS)[number], string> = {
+  asset: "min-w-52 text-left",
+  agent: "min-w-24 text-left",
+  status: "min-w-36 text-left",
+  version: "min-w-32 text-left",
+  heartbeat: "min-w-32 text-left",
+  load: "min-w-36 text-right",
+  policy: "min-w-28 text-left",
+  actions: "sticky right-0 w-12 bg-slate-50 text-right shadow-[-1px_0_0_var(--color-slate-200)]",
+};
+
+type Props = {
+  caption: string;
+  list: ProxyList;
+  roleReason: string | undefined;
+  onAction: (proxy: ProxyDto, action: ProxyAction) => void;
+};
+
+export function ProxiesTable({ caption, list, roleReason, onAction }: Props) {
+  return (
+    <ProxiesTableFrame caption={caption}>
+      {list.items.map((proxy) => (
+        <tr key={proxy.id} className="border-b border-slate-200 bg-white align-top hover:bg-slate-50" data-proxy-id={proxy.id}>
+          <th scope="row" className="px-3 py-2 text-left font-normal">
+            <AssetCell asset={proxy.asset} />
+          </th>
+          <td className="px-3 py-2">
+            <AgentStatusBadge status={proxy.agentStatus} />
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            <ProxyStatusBadge proxy={proxy} />
+          </td>
+          <td className="px-3 py-2">
+            <VersionCell proxy={proxy} latest={list.latestVersion} />
+          </td>
+          <td className="px-3 py-2 whitespace-nowrap">
+            <HeartbeatCell proxy={proxy} />
+          </td>
+          <td className="px-3 py-2 text-right">
+            <LoadCell proxy={proxy} />
+          </td>
+          <td className="px-3 py-2">
+            <PolicyBadge proxy={proxy} clusterPolicy={list.policyVersion} />
+          </td>
+          <td className="sticky right-0 bg-inherit px-3 py-1.5 text-right shadow-[-1px_0_0_var(--color-slate-200)]">
+            <ProxyRowActions proxy={proxy} roleReason={roleReason} onAction={(action) => onAction(proxy, action)} />
+          </td>
+        </tr>
+      ))}
+    </ProxiesTableFrame>
+  );
+}
+
+function VersionCell({ proxy, latest }: { proxy: ProxyDto; latest: string | null }) {
+  const t = useTranslations("proxies.version");
+  if (!proxy.version) return <span className="text-slate-500">{t("unknown")}</span>;
+  const isLatest = latest !== null && proxy.version === latest;
+  return (
+    <div className="flex flex-col items-start gap-0.5">
+      <span className="font-mono text-[13px]">{proxy.version}</span>
+      {isLatest ? (
+        <span className="text-xs text-slate-600">{t("latest")}</span>
+      ) : latest ? (
+        <span className="flex items-center gap-1 text-xs text-amber-800">
+          <ArrowUpCircle aria-hidden className="size-3.5" />
+          {t("latestHint", { version: latest })}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function HeartbeatCell({ proxy }: { proxy: ProxyDto }) {
+  const t = useTranslations("proxies");
+  return (
+    <div className="flex flex-col items-start gap-0.5">
+      {proxy.lastHeartbeatAt ? (
+        <RelativeTime value={proxy.lastHeartbeatAt} className="tabular-nums" />
+      ) : (
+        <span className="text-slate-500">{t("heartbeat.never")}</span>
+      )}
+      <span className="text-xs text-slate-600">{t(`mode.${proxy.mode}`)}</span>
+    </div>
+  );
+}
+
+/** R13: the clients this proxy relays against what its CPU and memory allow. */
+function LoadCell({ proxy }: { proxy: ProxyDto }) {
+  const t = useTranslations("proxies.load");
+  const format = useFormatter();
+  if (proxy.capacity === 0)
+    return (
+      <span className="text-xs text-slate-600">
+        {format.number(proxy.connectedClients)} · {t("capacityUnknown")}
+      </span>
+    );
+  const ratio = Math.min(1, proxy.connectedClients / proxy.capacity);
+  return (
+    <div className="ml-auto flex w-32 flex-col items-end gap-1">
+      <span className="tabular-nums">
+        {t("value", { clients: format.number(proxy.connectedClients), capacity: format.number(proxy.capacity) })}
+      </span>
+      <span
+        role="meter"
+        aria-label={t("meterLabel")}
+        aria-valuemin={0}
+        aria-valuemax={proxy.capacity}
+        aria-valuenow={proxy.connectedClients}
+        aria-valuetext={t("meterText", { percent: format.number(ratio, { style: "percent" }) })}
+        className="block h-1.5 w-full overflow-hidden rounded bg-slate-200"
+      >
+        <span
+          className={clsx("block h-full", ratio >= 0.9 ? "bg-red-600" : ratio >= 0.7 ? "bg-amber-500" : "bg-brand-600")}
+          style={{ width: `${ratio * 100}%` }}
+        />
+      </span>
+    </div>
+  );
+}
+
+/** Table, caption and header row, shared with the loading skeleton so columns never jump. */
+export function ProxiesTableFrame({ caption, busy, children }: { caption: string; busy?: boolean; children: ReactNode }) {
+  const t = useTranslations("proxies.columns");
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200">
+      <table className="w-full min-w-[64rem] border-collapse text-sm" aria-busy={busy || undefined}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs text-slate-600">
+          <tr className="border-b border-slate-200">
+            {PROXY_COLUMNS.map((key) => (
+              <th key={key} scope="col" className={clsx("px-3 py-2 align-bottom font-medium", COLUMN_CLASS[key])}>
+                {key === "actions" ? <span className="sr-only">{t(key)}</span> : t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

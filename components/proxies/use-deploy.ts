@@ -1,0 +1,26 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { clusterKeys } from "@/components/clusters/query-keys";
+import type { Region } from "@/lib/clusters/schemas";
+import { deployManual, deployQuick } from "./proxy-api";
+import { proxyKeys } from "./query-keys";
+
+export function useQuickDeploy(region: Region, clusterId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: proxyKeys.list(clusterId) }),
+      queryClient.invalidateQueries({ queryKey: proxyKeys.candidatesOf(region) }),
+      queryClient.invalidateQueries({ queryKey: clusterKeys.lists(region) }),
+    ]);
+  return useMutation({
+    mutationFn: (assetIds: string[]) => deployQuick(clusterId, assetIds),
+    onSuccess: refresh,
+    onError: refresh,
+  });
+}
+
+/** A manual deploy command creates no proxy yet: the proxy appears when it registers. */
+export function useManualDeploy(clusterId: string) {
+  return useMutation({ mutationFn: (expiresInHours: number) => deployManual(clusterId, expiresInHours) });
+}
