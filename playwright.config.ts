@@ -13,7 +13,9 @@ const PG_PORT = Number((process.env.E2E_PG_PORT ??= String(54400 + slot)));
 const DATA_DIR = (process.env.E2E_DATA_DIR ??= `.data/e2e-${slot}`);
 const baseURL = `http://localhost:${PORT}`;
 
-const server = `rm -rf ${DATA_DIR} && DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${PG_PORT} PORT=${PORT} npx tsx scripts/start.ts`;
+// Short heartbeat timings (SPEC §7) so a journey sees a proxy go offline within seconds.
+const timings = "OFFLINE_AFTER_SECONDS=5 HEARTBEAT_INTERVAL_SECONDS=2";
+const server = `rm -rf ${DATA_DIR} && DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${PG_PORT} PORT=${PORT} ${timings} npx tsx scripts/start.ts`;
 
 const chromium = {
   ...devices["Desktop Chrome"],
