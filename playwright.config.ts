@@ -1,6 +1,7 @@
 // End-to-end tests against the production console (next build + scripts/start.ts) with Debian's
 // Chromium. Every spec runs twice: once in English and once in Japanese (Accept-Language).
 import { defineConfig, devices } from "@playwright/test";
+import { storageStatePath } from "./e2e/auth-state";
 
 const CI = Boolean(process.env.CI);
 
@@ -45,9 +46,12 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]] : "list",
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  // "setup" signs in each demo role once; pages start signed in as the operator unless a spec
+  // asks for another role (test.use({ storageState: storageStatePath("viewer") })).
   projects: [
-    { name: "en", use: { ...chromium, locale: "en-US" } },
-    { name: "ja", use: { ...chromium, locale: "ja-JP" } },
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "en", dependencies: ["setup"], use: { ...chromium, locale: "en-US", storageState: storageStatePath("operator") } },
+    { name: "ja", dependencies: ["setup"], use: { ...chromium, locale: "ja-JP", storageState: storageStatePath("operator") } },
   ],
   webServer: {
     command: server,

@@ -1,8 +1,10 @@
 // Shared e2e fixtures: the project's language and its translator (expected text comes from the
-// same catalogs as the UI), an API helper that creates what a test needs, and screenshots.
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+// same catalogs as the UI), API helpers signed in as the demo operator and admin that create what
+// a test needs, and screenshots.
+import { test as base, expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { createTranslator } from "next-intl";
 import { en, ja } from "../messages";
+import { storageStatePath, type Role } from "./auth-state";
 
 export type Lang = "en" | "ja";
 export type Region = "cn" | "intl";
@@ -44,12 +46,47 @@ class ClusterApi {
   }
 }
 
+export type User = { id: string; email: string; name: string; role: Role; disabled: boolean; temporaryPassword?: string };
+
+/** What the admin does through the API for a test: users of its own, disabled afterwards. */
+class AdminApi {
+  private readonly created: string[] = [];
+  constructor(private readonly request: APIRequestContext) {}
+
+  async createUser(input: { email: string; name: string; role: Role; password?: string }): Promise<User> {
+    const response = await this.request.post("/api/v1/users", { data: input });
+    expect(response.status(), await response.text()).toBe(201);
+    const user = (await response.json()) as User;
+    this.created.push(user.id);
+    return user;
+  }
+
+  async cleanup() {
+    for (const id of this.created) await this.request.patch(`/api/v1/users/${id}`, { data: { disabled: true } });
+  }
+}
+
+/**
+ * A request context with a demo role's session cookie and the console's Origin, as a browser
+ * would send it: cookie-authenticated mutations without a same-origin Origin are refused.
+ */
+async function signedInRequest(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined, role: Role) {
+  return playwright.request.newContext({
+    baseURL,
+    storageState: storageStatePath(role),
+    extraHTTPHeaders: { origin: new URL(baseURL!).origin },
+  });
+}
+
 let sequence = 0;
 
 type Fixtures = {
   lang: Lang;
   t: ReturnType<typeof translatorFor>;
+  /** The cluster API as the demo operator, whatever role the page is signed in with. */
   api: ClusterApi;
+  /** The users API as the demo admin. */
+  adminApi: AdminApi;
   /** A cluster name no other test or run uses; removed after the test if it still exists. */
   uniqueName: (label: string, region?: Region) => string;
   snap: (name: string) => Promise<void>;
@@ -58,7 +95,18 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   lang: async ({ locale }, provide) => provide(locale?.startsWith("ja") ? "ja" : "en"),
   t: async ({ lang }, provide) => provide(translatorFor(lang)),
-  api: async ({ request }, provide) => provide(new ClusterApi(request)),
+  api: async ({ playwright, baseURL }, provide) => {
+    const request = await signedInRequest(playwright, baseURL, "operator");
+    await provide(new ClusterApi(request));
+    await request.dispose();
+  },
+  adminApi: async ({ playwright, baseURL }, provide) => {
+    const request = await signedInRequest(playwright, baseURL, "admin");
+    const admin = new AdminApi(request);
+    await provide(admin);
+    await admin.cleanup();
+    await request.dispose();
+  },
   uniqueName: async ({ api, lang }, provide) => {
     const names: { region: Region; name: string }[] = [];
     await provide((label, region = "intl") => {
