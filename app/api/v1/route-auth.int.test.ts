@@ -48,12 +48,15 @@ async function enumerateEndpoints(): Promise<Endpoint[]> {
 
 const endpoints = await enumerateEndpoints();
 
-/** Routes that must answer without credentials: sign-in, agent registrations, served scripts and files. */
+/**
+ * The only routes that may answer without credentials: sign-in, agent registrations, the served
+ * install/deploy scripts and agent files. A new public route is a security decision: add it here.
+ */
 const PUBLIC_ALLOWED = [
   /^POST \/api\/v1\/auth\/sign-in$/,
   /^POST \/api\/v1\/agent\/register$/,
   /^POST \/api\/v1\/agent\/proxies\/register$/,
-  /^GET \/api\/v1\/install\/\[token\]\/linux\.sh$/,
+  /^GET \/api\/v1\/install\/\[token\]\/(linux\.sh|windows\.ps1)$/,
   /^GET \/api\/v1\/deploy\/\[token\]\/proxy\.sh$/,
   /^GET \/api\/v1\/agent-dist\/\[file\]$/,
 ];
