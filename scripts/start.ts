@@ -7,6 +7,7 @@ import path from "node:path";
 import { migrate, openDatabase } from "./lib/database";
 import { DEMO_USERS } from "./lib/seed-demo";
 import { seedIfEmpty } from "./lib/seed-once";
+import { startDemoSimulator, type DemoSimulator } from "./lib/simulator/demo";
 import { ensureAuthSecret, ensureFirstAdmin } from "../lib/auth/bootstrap";
 import { disconnectDb } from "../lib/db/client";
 import { syncReleases } from "../lib/proxies/releases";
@@ -53,10 +54,34 @@ if (demo)
   );
 const server = spawn(next, [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 
+// The demo fleet heartbeats through the real agent protocol, so the demo's statuses are live.
+// Only on the demo database; DEMO_SIMULATOR=0 turns it off.
+let simulator: DemoSimulator | null = null;
+if (demo && usingEmbedded && !dev && process.env.DEMO_SIMULATOR !== "0") {
+  void waitForHealth(`http://127.0.0.1:${port}`).then((up) => {
+    if (!up || stopping) return;
+    say("starting the demo fleet simulator (DEMO_SIMULATOR=0 turns it off)");
+    simulator = startDemoSimulator({ url: `http://127.0.0.1:${port}`, log: (line) => console.log(`[simulator] ${line}`), env });
+  });
+}
+
+async function waitForHealth(url: string): Promise<boolean> {
+  for (let i = 0; i < 600 && !stopping; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  await simulator?.stop();
   server.kill("SIGTERM");
   await database.stop();
   process.exit(code);

@@ -6,7 +6,14 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import type { Provider, Region } from "@/lib/generated/prisma/client";
 import type { AssetFacts } from "./schemas";
 
-type Placement = { provider?: Provider; groupId?: string | null; installCommandId?: string; byMachineId?: boolean };
+type Placement = {
+  provider?: Provider;
+  groupId?: string | null;
+  installCommandId?: string;
+  byMachineId?: boolean;
+  /** false for a proxy registration: an agent already on the host keeps its credential. */
+  issueCredential?: boolean;
+};
 
 export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetFacts, placement: Placement = {}) {
   const identity =
@@ -25,8 +32,7 @@ export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetF
     memoryMb: facts.memoryMb,
     agentVersion: facts.agentVersion,
     machineId: facts.machineId ?? null,
-    agentLastSeenAt: new Date(),
-    agentCredentialHash: hashToken(credential),
+    ...(placement.issueCredential === false ? {} : { agentLastSeenAt: new Date(), agentCredentialHash: hashToken(credential) }),
     ...(placement.provider ? { provider: placement.provider } : {}),
     ...(placement.groupId ? { groupId: placement.groupId } : {}),
     ...(placement.installCommandId ? { installCommandId: placement.installCommandId } : {}),

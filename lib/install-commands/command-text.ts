@@ -15,7 +15,8 @@ export function deployCommandText(base: string, token: string): string {
 
 /** Guided deletion (issue #7): disconnecting leaves agents installed (R16); this removes one. */
 export function uninstallCommandText(os: "linux" | "windows"): string {
-  if (os === "linux")
-    return "sudo systemctl disable --now aegis-agent 2>/dev/null; sudo rm -rf /opt/aegis-agent /etc/aegis /etc/systemd/system/aegis-agent.service";
-  return 'powershell -NoProfile -Command "Stop-Service aegis-agent -ErrorAction SilentlyContinue; sc.exe delete aegis-agent; Remove-Item -Recurse -Force $env:ProgramData\\aegis"';
+  if (os === "linux") {
+    return "sudo systemctl disable --now aegis-agent 2>/dev/null; sudo kill $(cat /opt/aegis-agent/agent.pid 2>/dev/null) 2>/dev/null; sudo rm -rf /opt/aegis-agent /etc/systemd/system/aegis-agent.service";
+  }
+  return 'powershell -NoProfile -Command "Stop-ScheduledTask -TaskName aegis-agent; Unregister-ScheduledTask -TaskName aegis-agent -Confirm:$false; Remove-Item -Recurse -Force $env:ProgramData\\aegis-agent"';
 }
