@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { Spinner } from "@/components/ui/spinner";
+import { PlannerPanel } from "@/components/planning/planner-panel";
 import { createClusterSchema, type CreateClusterInput, type Region } from "@/lib/clusters/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
 import { AddressHint } from "./address-hint";
@@ -108,6 +109,7 @@ function CreateClusterForm({ region, onDone, create }: FormProps) {
         >
           {(a) => <Textarea {...a} {...form.register("description")} rows={3} />}
         </Field>
+        <PlannerPanel />
         {errors.root?.server ? <ApiErrorAlert error={create.error} /> : null}
       </DialogBody>
       <DialogFooter>
