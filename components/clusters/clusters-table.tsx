@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { CapacityMeter } from "@/components/planning/capacity-meter";
 import type { Region } from "@/lib/clusters/schemas";
 import { AddressKindBadge, ClusterStatusBadge } from "./cluster-badges";
 import type { ClusterDto } from "./cluster-api";
@@ -22,7 +23,7 @@ export const COLUMN_KEYS = ["name", "address", "clients", "status", "description
 const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
   name: "min-w-36 text-left",
   address: "min-w-56 text-left",
-  clients: "min-w-24 text-right",
+  clients: "min-w-32 text-right",
   status: "min-w-44 text-left",
   description: "min-w-48 text-left",
   actions: "sticky right-0 w-12 bg-slate-50 text-right shadow-[-1px_0_0_var(--color-slate-200)]",
@@ -37,7 +38,9 @@ export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
       {clusters.map((cluster) => (
         <tr key={cluster.id} className="border-b border-slate-200 bg-white align-top hover:bg-slate-50">
           <th scope="row" className="px-3 py-2 text-left font-medium [overflow-wrap:anywhere] text-slate-900">
-            {cluster.name}
+            <Link href={`/${region}/clusters/${cluster.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+              {cluster.name}
+            </Link>
           </th>
           <td className="px-3 py-2">
             <span className="flex items-center gap-1.5">
@@ -55,6 +58,7 @@ export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
             >
               {format.number(cluster.clientCount)}
             </Link>
+            <CapacityMeter cluster={cluster} />
           </td>
           <td className="px-3 py-2 whitespace-nowrap">
             <Link

@@ -1,0 +1,36 @@
+// The cluster list's capacity-use indicator (R13): a small meter and the percentage, warning from
+// 80% in words and an icon as well as color.
+"use client";
+import { TriangleAlert } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { ClusterDto } from "@/lib/clusters/serialize";
+
+export const CAPACITY_WARNING_SHARE = 0.8;
+
+type Props = { cluster: Pick<ClusterDto, "name" | "capacity" | "capacityUse" | "clientCount"> };
+
+export function CapacityMeter({ cluster }: Props) {
+  const t = useTranslations("planning.meter");
+  const format = useFormatter();
+  const noCapacity = cluster.capacity === 0;
+  const warning = !noCapacity && cluster.capacityUse >= CAPACITY_WARNING_SHARE;
+  const percent = format.number(cluster.capacityUse, { style: "percent", maximumFractionDigits: 0 });
+  const text = noCapacity ? t("noCapacity") : warning ? `${percent} · ${t("warning")}` : percent;
+  return (
+    <span className="mt-1 flex items-center justify-end gap-1.5 text-xs" data-testid="capacity-meter">
+      <ProgressBar
+        label={t("label", { name: cluster.name })}
+        value={cluster.clientCount}
+        max={cluster.capacity}
+        valueText={text}
+        tone={noCapacity || cluster.capacityUse >= 1 ? "danger" : warning ? "warning" : "brand"}
+        className="w-12"
+      />
+      <span className={warning ? "flex items-center gap-0.5 font-medium text-amber-800" : "text-slate-600"}>
+        {warning ? <TriangleAlert aria-hidden className="size-3" /> : null}
+        {text}
+      </span>
+    </span>
+  );
+}
