@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RoleNotice } from "@/components/auth/role-gate";
 import { useRoleGate } from "@/components/auth/use-can";
+import { PreparationChecklist } from "@/components/planning/preparation-checklist";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -56,6 +57,7 @@ export function DeployPage({ region, clusterId }: { region: Region; clusterId: s
           </div>
         ) : (
           <div className="max-w-5xl space-y-4">
+            <PreparationChecklist cluster={cluster.data} />
             {ipClusterFull(cluster.data, proxyCount) ? (
               <Alert tone="info" title={t("ipRegistered")}>
                 <Link href={proxiesHref} className="text-brand-700 underline underline-offset-2">
