@@ -35,6 +35,9 @@ export default defineConfig({
           exclude: ["**/node_modules/**"],
           globalSetup: [path.join(root, "lib/testing/postgres-global-setup.ts")],
           setupFiles: [path.join(root, "lib/testing/database-per-file.ts")],
+          // Many integration tests mostly wait (heartbeat thresholds, batch intervals): two files
+          // at a time keep both cores busy. Each file has its own database.
+          maxWorkers: 2,
           testTimeout: 20_000,
           hookTimeout: 60_000,
         },

@@ -57,6 +57,8 @@ const server = spawn(next, [dev ? "dev" : "start", "-p", port], { stdio: "inheri
 // The demo fleet heartbeats through the real agent protocol, so the demo's statuses are live.
 // Only on the demo database; DEMO_SIMULATOR=0 turns it off.
 let simulator: DemoSimulator | null = null;
+// Declared before the health wait below reads it (a later `let` is in its temporal dead zone).
+let stopping = false;
 if (demo && usingEmbedded && !dev && process.env.DEMO_SIMULATOR !== "0") {
   void waitForHealth(`http://127.0.0.1:${port}`).then((up) => {
     if (!up || stopping) return;
@@ -77,7 +79,6 @@ async function waitForHealth(url: string): Promise<boolean> {
   return false;
 }
 
-let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
