@@ -40,7 +40,9 @@ export function ClustersPage({ region }: { region: Region }) {
     lastRow.current = cluster.id;
     setEditing(cluster);
   };
+  // A cluster with proxies or clients goes to the guided deletion (screen 9); an empty one is confirmed here.
   const remove = (cluster: ClusterDto) => {
+    if (cluster.proxyCount > 0 || cluster.clientCount > 0) return router.push(`/${region}/clusters/${cluster.id}/delete`);
     lastRow.current = cluster.id;
     setDeleting(cluster);
   };
