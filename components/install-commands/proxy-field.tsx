@@ -1,0 +1,107 @@
+// R19 "proxy": a self-built proxy cluster of the region or none (connect directly). Only online
+// clusters can take registrations (R6, R13), so offline ones are listed disabled with why.
+"use client";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useWatch } from "react-hook-form";
+import type { ClusterDto } from "@/components/clusters/cluster-api";
+import { ApiErrorAlert } from "@/components/errors/api-error-alert";
+import { LimitationsNotice } from "@/components/limitations/limitations-notice";
+import { Badge } from "@/components/ui/badge";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Region } from "@/lib/clusters/schemas";
+import type { InstallCommandForm } from "./form-values";
+
+type Props = {
+  region: Region;
+  form: InstallCommandForm;
+  clusters: { data: ClusterDto[] | undefined; error: unknown; isError: boolean; refetch: () => void };
+};
+
+export function offlineReason(cluster: ClusterDto, t: ReturnType<typeof useTranslations<"installCommands.create">>) {
+  if (cluster.status === "online") return undefined;
+  return cluster.proxyCount === 0 ? t("clusterNoProxies") : t("clusterProxiesOffline", { total: cluster.proxyCount });
+}
+
+export function ProxyField({ region, form, clusters }: Props) {
+  const t = useTranslations("installCommands.create");
+  const [proxy, clusterId] = useWatch({ control: form.control, name: ["proxy", "clusterId"] });
+  const { errors } = form.formState;
+
+  function clusterList() {
+    if (clusters.isError && !clusters.data)
+      return <ApiErrorAlert error={clusters.error} title={t("clustersLoadError")} onRetry={clusters.refetch} />;
+    if (!clusters.data)
+      return (
+        <div className="space-y-2" aria-busy>
+          <span className="sr-only">{t("clustersLoading")}</span>
+          <Skeleton className="h-12 w-full" />
+          <Skeleton className="h-12 w-full" />
+        </div>
+      );
+    if (clusters.data.length === 0)
+      return (
+        <p className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-700">
+          {t("noClusters")}{" "}
+          <Link href={`/${region}/clusters`} className="text-brand-700 underline underline-offset-2">
+            {t("goToClusters")}
+          </Link>
+        </p>
+      );
+    return (
+      <div className="max-h-60 overflow-y-auto rounded border border-slate-200 p-2">
+        <ChoiceGroup
+          legend={<span className="sr-only">{t("clusterLegend")}</span>}
+          layout="cards"
+          inputProps={form.register("clusterId")}
+          error={errors.clusterId?.message}
+          choices={clusters.data.map((cluster) => ({
+            value: cluster.id,
+            label: (
+              <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <span>{cluster.name}</span>
+                <span className="font-mono text-xs font-normal text-slate-600">{cluster.address}</span>
+              </span>
+            ),
+            description: <ClusterStatusLine cluster={cluster} />,
+            disabledReason: offlineReason(cluster, t),
+          }))}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-2">
+      <ChoiceGroup
+        legend={t("proxy")}
+        layout="cards"
+        inputProps={form.register("proxy", { deps: ["clusterId"] })}
+        checkedValue={proxy}
+        choices={[
+          { value: "cluster", label: t("proxyCluster"), description: t("proxyClusterHint") },
+          { value: "direct", label: t("proxyDirect"), description: t("proxyDirectHint") },
+        ]}
+        detail={(value) => (value === "cluster" ? clusterList() : null)}
+      />
+      {proxy === "cluster" && clusterId ? <LimitationsNotice /> : null}
+    </div>
+  );
+}
+
+/** Status in one line of phrasing content (it sits inside the radio's label). */
+function ClusterStatusLine({ cluster }: { cluster: ClusterDto }) {
+  const t = useTranslations("clusters.status");
+  const online = cluster.status === "online";
+  return (
+    <span className="flex flex-wrap items-center gap-1.5">
+      <Badge tone={online ? "success" : "muted"}>{t(online ? "online" : "offline")}</Badge>
+      <span>
+        {cluster.proxyCount === 0
+          ? t("noProxies")
+          : t("proxies", { online: cluster.onlineProxyCount, total: cluster.proxyCount })}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,77 @@
+// Revoke after confirmation (R19): the token registers nothing from now on; servers that already
+// registered stay as they are.
+"use client";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import { ApiErrorAlert } from "@/components/errors/api-error-alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
+import { ApiError } from "@/lib/api-client/api-error";
+import type { Region } from "@/lib/clusters/schemas";
+import type { InstallCommandDto } from "./install-command-api";
+import { useRevokeInstallCommand } from "./use-install-commands";
+
+type Props = { region: Region; command: InstallCommandDto | null; onClose: () => void; returnFocus: () => HTMLElement | null };
+
+export function RevokeInstallCommandDialog({ region, command, onClose, returnFocus }: Props) {
+  const t = useTranslations();
+  const revoke = useRevokeInstallCommand(region);
+
+  function close() {
+    revoke.reset();
+    onClose();
+  }
+
+  function confirm() {
+    if (!command) return;
+    revoke.mutate(command.id, {
+      onSuccess: () => {
+        toast.success(t("installCommands.revoke.done", { hint: command.tokenHint }));
+        close();
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === "NOT_FOUND") {
+          toast.info(t("installCommands.revoke.gone"));
+          close();
+        }
+      },
+    });
+  }
+
+  return (
+    <Dialog
+      role="alertdialog"
+      open={command !== null}
+      onOpenChange={(open) => (open ? undefined : close())}
+      busy={revoke.isPending}
+      title={t("installCommands.revoke.title")}
+      closeLabel={t("common.close")}
+      returnFocus={returnFocus}
+    >
+      {command ? (
+        <>
+          <DialogBody>
+            <p className="text-slate-800">
+              {t("installCommands.revoke.confirm", {
+                hint: command.tokenHint,
+                cluster: command.cluster?.name ?? t("installCommands.list.direct"),
+              })}
+            </p>
+            <p className="text-slate-700">{t("installCommands.revoke.effect", { count: command.registrations })}</p>
+            {revoke.error ? <ApiErrorAlert error={revoke.error} /> : null}
+          </DialogBody>
+          <DialogFooter>
+            <Button onClick={close} disabled={revoke.isPending} data-autofocus>
+              {t("common.cancel")}
+            </Button>
+            <Button variant="danger" onClick={confirm} disabled={revoke.isPending}>
+              {revoke.isPending ? <Spinner /> : null}
+              {revoke.isPending ? t("installCommands.revoke.submitting") : t("installCommands.revoke.submit")}
+            </Button>
+          </DialogFooter>
+        </>
+      ) : null}
+    </Dialog>
+  );
+}
