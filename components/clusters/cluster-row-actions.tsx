@@ -4,8 +4,9 @@
 import { Ellipsis, Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useRoleGate } from "@/components/auth/use-can";
+import { ProxySettingsDialog } from "@/components/policy/proxy-settings-dialog";
 import { buttonClass } from "@/components/ui/button";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
 import type { Region } from "@/lib/clusters/schemas";
@@ -13,10 +14,7 @@ import type { ClusterDto } from "./cluster-api";
 
 type Props = { region: Region; cluster: ClusterDto; onEdit: () => void; onDelete: () => void };
 
-const LATER = [
-  { key: "accessClients", icon: UserPlus },
-  { key: "proxySettings", icon: SlidersHorizontal },
-] as const;
+const LATER = [{ key: "accessClients", icon: UserPlus }] as const;
 
 export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) {
   const t = useTranslations();
@@ -26,6 +24,7 @@ export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) 
   // Changes need the operator role; a viewer sees them disabled with the reason.
   const operator = useRoleGate("operator");
   const openedDialog = useRef(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const open = (action: () => void) => () => {
     openedDialog.current = true;
     action();
@@ -55,6 +54,9 @@ export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) 
         <MenuItem icon={<Server className="size-4" />} onSelect={open(() => router.push(proxiesHref))}>
           {t("clusters.actions.serverInfo")}
         </MenuItem>
+        <MenuItem icon={<SlidersHorizontal className="size-4" />} onSelect={open(() => setSettingsOpen(true))}>
+          {t("clusters.actions.proxySettings")}
+        </MenuItem>
         {LATER.map(({ key, icon: Icon }) => (
           <MenuItem key={key} icon={<Icon className="size-4" />} disabledReason={t("common.laterRelease")}>
             {t(`clusters.actions.${key}`)}
@@ -65,6 +67,12 @@ export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) 
           {t("clusters.actions.delete")}
         </MenuItem>
       </MenuContent>
+      <ProxySettingsDialog
+        cluster={cluster}
+        open={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        returnFocus={() => document.querySelector<HTMLElement>(`[data-actions-for="${cluster.id}"]`)}
+      />
     </Menu>
   );
 }
