@@ -11,7 +11,12 @@ export async function agentHeartbeat(agent: AgentPrincipal, input: z.output<type
   const now = new Date();
   const [, tasks] = await db().$transaction([
     db().asset.update({ where: { id: agent.assetId }, data: { agentLastSeenAt: now, agentVersion: input.agentVersion } }),
-    db().agentTask.findMany({ where: { assetId: agent.assetId, completedAt: null }, orderBy: { createdAt: "asc" }, take: 20 }),
+    // Upgrade and stop travel in the proxy's own heartbeat answer; the agent deploys.
+    db().agentTask.findMany({
+      where: { assetId: agent.assetId, completedAt: null, type: "deploy_proxy" },
+      orderBy: { createdAt: "asc" },
+      take: 20,
+    }),
   ]);
   if (tasks.some((t) => !t.deliveredAt)) {
     await db().agentTask.updateMany({

@@ -12,13 +12,13 @@ export async function authenticateAgent(request: Request): Promise<AgentPrincipa
   if (!match)
     throw new AppError("UNAUTHENTICATED", "Send the agent credential issued at registration as Authorization: Bearer pag_...");
   const hash = hashToken(match[1]!);
-  const asset = await db().asset.findUnique({ where: { agentCredentialHash: hash }, select: { id: true, hostname: true } });
-  if (asset) return { assetId: asset.id, proxyId: null, name: asset.hostname };
-  const proxy = await db().proxyServer.findUnique({
-    where: { credentialHash: hash },
-    select: { id: true, assetId: true, asset: { select: { hostname: true } } },
-  });
-  if (proxy) return { assetId: proxy.assetId, proxyId: proxy.id, name: proxy.asset.hostname };
+  // One round trip for both kinds: an asset's agent credential or a manual proxy's own.
+  const [found] = await db().$queryRaw<{ asset_id: string; proxy_id: string | null; hostname: string }[]>`
+    SELECT a.id AS asset_id, NULL::uuid AS proxy_id, a.hostname FROM asset a WHERE a.agent_credential_hash = ${hash}
+    UNION ALL
+    SELECT p.asset_id, p.id, a.hostname FROM proxy_server p JOIN asset a ON a.id = p.asset_id WHERE p.credential_hash = ${hash}
+    LIMIT 1`;
+  if (found) return { assetId: found.asset_id, proxyId: found.proxy_id, name: found.hostname };
   const retired = await db().retiredCredential.findUnique({ where: { credentialHash: hash } });
   if (retired)
     throw new AppError("GONE", "This proxy server was deleted from the console; stop the proxy process.", { reason: "deleted" });

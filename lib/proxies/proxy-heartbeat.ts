@@ -20,6 +20,17 @@ export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, inp
   }
   const now = new Date();
   const upgraded = proxy.targetVersion !== null && proxy.targetVersion === input.proxyVersion;
+  // One read of the open tasks decides which writes are needed (most heartbeats need none).
+  const open = await db().agentTask.findMany({
+    where: { assetId: agent.assetId, completedAt: null },
+    select: { id: true, type: true, payload: true, deliveredAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const finished = open.filter((t) => t.type === "deploy_proxy" || (upgraded && t.type === "upgrade_proxy"));
+  const tasks = open.filter((t) => (t.type === "upgrade_proxy" && !upgraded) || t.type === "stop_proxy");
+  // A stop is done once handed over: the proxy exits and its heartbeats stop.
+  const stops = tasks.filter((t) => t.type === "stop_proxy");
+  const undelivered = tasks.filter((t) => !t.deliveredAt);
   await db().$transaction([
     db().proxyServer.update({
       where: { id: proxyId },
@@ -35,27 +46,18 @@ export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, inp
     }),
     // The proxy process hosts the agent on a manually deployed server, so it keeps it online.
     db().asset.update({ where: { id: agent.assetId }, data: { agentLastSeenAt: now } }),
-    db().agentTask.updateMany({
-      where: {
-        assetId: agent.assetId,
-        completedAt: null,
-        OR: [{ type: "deploy_proxy" }, ...(upgraded ? [{ type: "upgrade_proxy" as const }] : [])],
-      },
-      data: { completedAt: now },
-    }),
+    ...(finished.length + stops.length > 0
+      ? [
+          db().agentTask.updateMany({
+            where: { id: { in: [...finished, ...stops].map((t) => t.id) } },
+            data: { completedAt: now },
+          }),
+        ]
+      : []),
+    ...(undelivered.length > 0
+      ? [db().agentTask.updateMany({ where: { id: { in: undelivered.map((t) => t.id) } }, data: { deliveredAt: now } })]
+      : []),
   ]);
-  const tasks = await db().agentTask.findMany({
-    where: { assetId: agent.assetId, completedAt: null, type: { in: ["upgrade_proxy", "stop_proxy"] } },
-    orderBy: { createdAt: "asc" },
-  });
-  // A stop is done once handed over: the proxy exits and its heartbeats stop.
-  if (tasks.length > 0) {
-    await db().agentTask.updateMany({ where: { id: { in: tasks.map((t) => t.id) } }, data: { deliveredAt: now } });
-    await db().agentTask.updateMany({
-      where: { id: { in: tasks.filter((t) => t.type === "stop_proxy").map((t) => t.id) } },
-      data: { completedAt: now },
-    });
-  }
   const policy = proxy.cluster.policy;
   return {
     tasks: tasks.map((t) => ({ id: t.id, type: t.type === "upgrade_proxy" ? "upgrade" : "stop", payload: t.payload })),
