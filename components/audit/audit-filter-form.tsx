@@ -46,7 +46,7 @@ export function AuditFilterForm({ region, filters, onApply }: Props) {
       onSubmit={submit}
       className="mb-3 grid grid-cols-6 items-start gap-3 rounded-md border border-slate-200 bg-slate-50 p-3 xl:grid-cols-12"
     >
-      <div className="col-span-3">
+      <div className="col-span-3 xl:col-span-4">
         <label htmlFor="audit-actor" className={LABEL}>
           {t("actor")}
         </label>
@@ -59,7 +59,7 @@ export function AuditFilterForm({ region, filters, onApply }: Props) {
           placeholder={t("actorPlaceholder")}
         />
       </div>
-      <div className="col-span-3">
+      <div className="col-span-3 xl:col-span-4">
         <label htmlFor="audit-action" className={LABEL}>
           {t("action")}
         </label>
@@ -78,7 +78,7 @@ export function AuditFilterForm({ region, filters, onApply }: Props) {
           ))}
         </Select>
       </div>
-      <div className="col-span-2">
+      <div className="col-span-3 xl:col-span-2">
         <label htmlFor="audit-target-type" className={LABEL}>
           {t("targetType")}
         </label>
@@ -91,7 +91,7 @@ export function AuditFilterForm({ region, filters, onApply }: Props) {
           ))}
         </Select>
       </div>
-      <div className="col-span-2">
+      <div className="col-span-3 xl:col-span-2">
         <label htmlFor="audit-outcome" className={LABEL}>
           {t("outcome")}
         </label>
@@ -101,7 +101,7 @@ export function AuditFilterForm({ region, filters, onApply }: Props) {
           <option value="failure">{t("failure")}</option>
         </Select>
       </div>
-      <div className="col-span-2">
+      <div className="col-span-2 xl:col-span-3">
         <label htmlFor="audit-region" className={LABEL}>
           {t("region")}
         </label>
@@ -116,19 +116,19 @@ export function AuditFilterForm({ region, filters, onApply }: Props) {
           {t("regionHint")}
         </p>
       </div>
-      <div className="col-span-3">
+      <div className="col-span-2 xl:col-span-3">
         <label htmlFor="audit-from" className={LABEL}>
           {t("from")}
         </label>
         <Input id="audit-from" name="from" type="datetime-local" defaultValue={isoToLocalInput(filters.from)} />
       </div>
-      <div className="col-span-3">
+      <div className="col-span-2 xl:col-span-3">
         <label htmlFor="audit-to" className={LABEL}>
           {t("to")}
         </label>
         <Input id="audit-to" name="to" type="datetime-local" defaultValue={isoToLocalInput(filters.to)} />
       </div>
-      <div className="col-span-6 flex gap-2 self-end">
+      <div className="col-span-6 flex gap-2 self-end xl:col-span-3">
         <Button type="submit" variant="primary">
           <Filter aria-hidden className="size-4" />
           {t("apply")}

@@ -14,19 +14,18 @@ const COLUMN_KEYS = ["time", "actor", "action", "target", "region", "outcome", "
 
 /** Minimum widths keep names readable; below them the table scrolls. */
 const COLUMN_CLASS: Partial<Record<(typeof COLUMN_KEYS)[number], string>> = {
-  time: "whitespace-nowrap",
-  actor: "min-w-56",
-  action: "min-w-40",
-  target: "min-w-48",
-  region: "min-w-28",
+  actor: "min-w-44",
+  action: "min-w-36",
+  target: "min-w-40",
+  region: "min-w-20",
   ip: "whitespace-nowrap",
   requestId: "whitespace-nowrap",
   details: "w-10",
 };
 
-/** "2026-11-27T14:05:09.123Z" → "2026-11-27 14:05:09": one unambiguous form in every language. */
-function utcTime(iso: string) {
-  return iso.replace("T", " ").slice(0, 19);
+/** "2026-11-27T14:05:09.123Z" → date and time in one unambiguous form for every language. */
+function utcParts(iso: string): [date: string, time: string] {
+  return [iso.slice(0, 10), iso.slice(11, 19)];
 }
 
 export function AuditTable({ events, busy }: { events: AuditEventDto[]; busy?: boolean }) {
@@ -67,7 +66,13 @@ function AuditRow({ event, expanded, onToggle }: RowProps) {
   return (
     <tr className={clsx(ROW_CLASS, expanded && "border-b-0 bg-slate-50")}>
       <td className={`${CELL_CLASS} font-mono text-xs whitespace-nowrap text-slate-700`}>
-        <time dateTime={event.at}>{utcTime(event.at)}</time>
+        <time dateTime={event.at}>
+          {utcParts(event.at).map((part) => (
+            <span key={part} className="block">
+              {part}
+            </span>
+          ))}
+        </time>
       </td>
       <td className={CELL_CLASS}>
         <span className="block [overflow-wrap:anywhere] text-slate-900">{event.actor.name}</span>
