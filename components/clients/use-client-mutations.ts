@@ -7,11 +7,15 @@ import { clusterKeys } from "@/components/clusters/query-keys";
 import { cancelConnectJob, connectClients, createConnectJob, disconnectClients } from "./client-api";
 import { clientKeys } from "./query-keys";
 
-/** Every cluster's client data, not only this one's: a move (R15) empties the source cluster too. */
+/**
+ * Every cluster's client data, not only this one's: a move (R15) empties the source cluster too.
+ * Not awaited: the outcome shows at once and the lists catch up in the background.
+ */
 function useRefresh() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([clientKeys.all, assetKeys.all, clusterKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  return () => {
+    for (const queryKey of [clientKeys.all, assetKeys.all, clusterKeys.all]) void queryClient.invalidateQueries({ queryKey });
+  };
 }
 
 export function useConnectClients(clusterId: string) {
