@@ -1,5 +1,5 @@
-// The actions menu of one cluster row. Actions of later releases are listed, disabled, with why.
-// Deploy proxy and Server basic info open the cluster's proxy pages.
+// The actions menu of one cluster row. Deploy proxy and Server basic info open the cluster's
+// proxy pages, Access clients its client access panel; changes a role may not make say why.
 "use client";
 import { Ellipsis, Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -13,8 +13,6 @@ import type { Region } from "@/lib/clusters/schemas";
 import type { ClusterDto } from "./cluster-api";
 
 type Props = { region: Region; cluster: ClusterDto; onEdit: () => void; onDelete: () => void };
-
-const LATER = [{ key: "accessClients", icon: UserPlus }] as const;
 
 export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) {
   const t = useTranslations();
@@ -57,11 +55,12 @@ export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) 
         <MenuItem icon={<SlidersHorizontal className="size-4" />} onSelect={open(() => setSettingsOpen(true))}>
           {t("clusters.actions.proxySettings")}
         </MenuItem>
-        {LATER.map(({ key, icon: Icon }) => (
-          <MenuItem key={key} icon={<Icon className="size-4" />} disabledReason={t("common.laterRelease")}>
-            {t(`clusters.actions.${key}`)}
-          </MenuItem>
-        ))}
+        <MenuItem
+          icon={<UserPlus className="size-4" />}
+          onSelect={open(() => router.push(`/${region}/clusters/${cluster.id}/access`))}
+        >
+          {t("clusters.actions.accessClients")}
+        </MenuItem>
         <MenuSeparator />
         <MenuItem icon={<Trash2 className="size-4" />} onSelect={open(onDelete)} disabledReason={operator.short} danger>
           {t("clusters.actions.delete")}
