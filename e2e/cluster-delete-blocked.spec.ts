@@ -1,4 +1,4 @@
-// R9: a cluster with proxy servers or clients cannot be deleted; the dialog says why, with numbers.
+// R9: a cluster with proxy servers or clients cannot be deleted; the guided deletion says why, with numbers.
 import { clusterRow, expect, test } from "./fixtures";
 
 // From the demo seed (scripts/lib/seed-demo.ts): a domain cluster with proxies and many clients.
@@ -11,28 +11,20 @@ test("deleting a cluster that still has proxies and clients is refused with the 
   expect(proxies + clients).toBeGreaterThan(0);
   const row = clusterRow(page, SEEDED.name);
 
-  await test.step("ask to delete the seeded cluster", async () => {
+  await test.step("ask to delete the seeded cluster: a non-empty one opens the guided deletion", async () => {
     await page.goto(`/${SEEDED.region}/clusters`);
     await row.getByRole("button", { name: t("clusters.actions.menuLabel", { name: SEEDED.name }) }).click();
     await page.getByRole("menuitem", { name: t("clusters.actions.delete") }).click();
-    await page
-      .getByRole("alertdialog")
-      .getByRole("button", { name: t("deleteCluster.submit") })
-      .click();
+    await expect(page.getByRole("heading", { name: t("guidedDelete.title", { name: SEEDED.name }) })).toBeVisible();
   });
 
-  await test.step("the server's refusal is shown with the numbers and the way out", async () => {
-    const dialog = page.getByRole("alertdialog", { name: t("deleteCluster.title") });
-    await expect(dialog.getByText(t("deleteCluster.blockedTitle"))).toBeVisible();
-    await expect(dialog.getByText(t("deleteCluster.blockedBody", { proxies, clients }))).toBeVisible();
-    await expect(dialog.getByText(t("deleteCluster.stepProxies"))).toBeVisible();
-    await expect(dialog.getByRole("button", { name: t("deleteCluster.submit") })).toHaveCount(0);
+  await test.step("the last step is blocked with the numbers (R9)", async () => {
+    const last = page.locator('li[data-step="4"]');
+    await expect(last).toHaveAttribute("data-state", "blocked");
+    await expect(last.getByText(t("guidedDelete.cluster.blocked", { proxies, clients }))).toBeVisible();
+    await expect(last.getByRole("button", { name: t("guidedDelete.cluster.action") })).toHaveCount(0);
     await snap("blocked");
-    await dialog
-      .getByRole("button", { name: t("common.close") })
-      .last()
-      .click();
-    await expect(dialog).toBeHidden();
+    await page.goto(`/${SEEDED.region}/clusters`);
   });
 
   await test.step("the cluster is still there", async () => {
