@@ -29,6 +29,22 @@ test("the planner sizes 15,000 servers on 8-core/16 GB proxies", async ({ page, 
   });
 });
 
+test("a cluster's detail page and its planner start from the real numbers", async ({ page, t, api, snap }) => {
+  const seeded = await api.findByName("cn", "shanghai-vpc");
+  expect(seeded, "the demo seed must contain shanghai-vpc").toBeDefined();
+  await page.goto("/cn/clusters");
+  await expect(clusterRow(page, "shanghai-vpc").getByTestId("capacity-meter")).toBeVisible();
+  await snap("cluster-list-meter");
+  await clusterRow(page, "shanghai-vpc").getByRole("link", { name: "shanghai-vpc", exact: true }).click();
+  await expect(page.getByRole("heading", { name: t("clusterDetail.title", { name: "shanghai-vpc" }) })).toBeVisible();
+  await expect(page.getByTestId("usage-summary")).toBeVisible();
+  await snap("cluster-detail");
+  await page.getByRole("link", { name: new RegExp(t("clusterDetail.plan")) }).click();
+  await expect(page.getByLabel(t("planning.servers"))).toHaveValue(String(seeded!.clientCount));
+  await expect(page.getByTestId("plan-results")).toBeVisible();
+  await snap("cluster-plan");
+});
+
 const SEEDED = { region: "cn", name: "hangzhou-idc-ip" } as const;
 
 test("guided deletion of a seeded cluster, step by step", async ({ page, t, lang, api, snap }) => {

@@ -1,62 +1,85 @@
-// Search and pages of the quick-deploy candidates: server-side search (hostname or IP), an
-// "eligible only" filter, keyset "load more" so a region of 20,000 servers stays fast.
+// The servers a quick deploy picks from: the region's hosts in the shared asset table, searched on
+// the server (hostname or IP) with keyset "load more", so a region of 20,000 servers stays fast.
+// Eligible rows have a checkbox; the others are greyed with why (R5, one cluster per proxy).
 "use client";
-import { Search } from "lucide-react";
-import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import type { AssetDto } from "@/components/assets/asset-api";
+import { useAssetColumns, type AssetColumnKey } from "@/components/assets/asset-columns";
+import type { AssetListQuery } from "@/components/assets/asset-filter-params";
+import { AssetSearch } from "@/components/assets/asset-search";
+import { ListEmpty } from "@/components/assets/list-empty";
+import { useAssets } from "@/components/assets/use-assets";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/field";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Spinner } from "@/components/ui/spinner";
+import { DataTable } from "@/components/ui/data-table/data-table";
+import type { RowSelection } from "@/components/ui/data-table/use-row-selection";
 import type { Region } from "@/lib/clusters/schemas";
-import { CandidateTable } from "./candidate-table";
-import type { CandidateAsset } from "./proxy-api";
-import { useCandidates } from "./use-candidates";
+import { ineligibility } from "./eligibility";
 
-const DEBOUNCE_MS = 300;
+const COLUMNS: AssetColumnKey[] = ["hostname", "agentStatus", "os"];
+const rowId = (asset: AssetDto) => asset.id;
 
 type Props = {
   region: Region;
   caption: string;
   clusterId: string;
-  selected: ReadonlyMap<string, string>;
-  canAddMore: boolean;
-  onToggle: (asset: CandidateAsset, on: boolean) => void;
+  selection: RowSelection<AssetDto>;
+  /** How many servers one deploy takes: an IP-address cluster takes one (R4). */
+  max: number;
 };
 
-export function CandidateList({ region, caption, clusterId, selected, canAddMore, onToggle }: Props) {
+export function CandidateList({ region, caption, clusterId, selection, max }: Props) {
   const t = useTranslations("deployProxy");
-  const searchId = useId();
-  const [text, setText] = useState("");
+  const tAsset = useTranslations("proxies.asset");
+  const format = useFormatter();
   const [q, setQ] = useState("");
   const [eligibleOnly, setEligibleOnly] = useState(false);
-  const candidates = useCandidates({ region, q, eligibleOnly }, true);
-  const items = candidates.data?.pages.flatMap((page) => page.items) ?? [];
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const query: AssetListQuery = {
+    q,
+    type: "host",
+    ...(eligibleOnly ? { os: "linux" as const, agentStatus: "online" as const } : {}),
+    sort: "hostname",
+    order: "asc",
+  };
+  const assets = useAssets(region, query);
+  const base = useAssetColumns(COLUMNS);
+  const columns = useMemo<ColumnDef<AssetDto>[]>(
+    () => [
+      base[0]!,
+      {
+        id: "eligibility",
+        header: t("columns.eligibility"),
+        meta: { className: "min-w-64" },
+        cell: ({ row }) => {
+          const why = ineligibility(row.original, clusterId);
+          return why ? (
+            <span className="text-xs text-slate-600">{t(`ineligible.${why}`)}</span>
+          ) : (
+            <span className="text-xs text-green-800">{t("eligible")}</span>
+          );
+        },
+      },
+      ...base.slice(1),
+      {
+        id: "hardware",
+        header: t("columns.hardware"),
+        meta: { className: "min-w-32 whitespace-nowrap text-xs" },
+        cell: ({ row: { original: a } }) =>
+          a.cpuCores && a.memoryMb
+            ? tAsset("cpuMemory", { cores: a.cpuCores, memory: format.number(a.memoryMb / 1024, { maximumFractionDigits: 1 }) })
+            : tAsset("unknown"),
+      },
+    ],
+    [base, clusterId, t, tAsset, format],
+  );
+  const rows = useMemo(() => assets.data?.pages.flatMap((p) => p.items), [assets.data]);
+  const eligible = (asset: AssetDto) => ineligibility(asset, clusterId) === null;
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-4">
-        <form role="search" onSubmit={(e) => e.preventDefault()} className="relative w-96 max-w-full">
-          <label htmlFor={searchId} className="sr-only">
-            {t("search.label")}
-          </label>
-          <Search aria-hidden className="pointer-events-none absolute top-2 left-2 size-4 text-slate-500" />
-          <Input
-            id={searchId}
-            type="search"
-            value={text}
-            maxLength={255}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t("search.placeholder")}
-            className="pl-8"
-          />
-        </form>
+        <AssetSearch q={q} onSearch={setQ} />
         <label className="flex items-center gap-2 text-sm text-slate-800">
           <input
             type="checkbox"
@@ -66,47 +89,40 @@ export function CandidateList({ region, caption, clusterId, selected, canAddMore
           />
           {t("eligibleOnly")}
         </label>
-        {candidates.isFetching && !candidates.isFetchingNextPage ? <Spinner className="text-slate-500" /> : null}
       </div>
-
-      {candidates.isError && items.length === 0 ? (
-        <ApiErrorAlert
-          error={candidates.error}
-          title={t("loadError")}
-          onRetry={() => void candidates.refetch()}
-          retrying={candidates.isFetching}
-        />
-      ) : !candidates.data ? (
-        <div role="status" aria-label={t("loading")} className="space-y-2">
-          <Skeleton className="h-8 w-full" />
-          <Skeleton className="h-8 w-full" />
-          <Skeleton className="h-8 w-full" />
-        </div>
-      ) : items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-slate-600">
-          {q ? t("noMatch", { q }) : t("noServers")}
-        </p>
-      ) : (
-        <>
-          <CandidateTable
-            caption={caption}
-            clusterId={clusterId}
-            items={items}
-            selected={selected}
-            canAddMore={canAddMore}
-            onToggle={onToggle}
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        getRowId={rowId}
+        minWidth="min-w-[48rem]"
+        maxHeight="max-h-[28rem]"
+        stale={assets.isPlaceholderData}
+        selection={{
+          selectedIds: selection.ids,
+          // The selected stay selectable (to clear them); others only while there is room (R4).
+          isSelectable: (asset) => eligible(asset) && (selection.ids.has(asset.id) || selection.size < max),
+          rowLabel: (asset) => t("select", { name: asset.hostname }),
+          onChange: ({ add, remove }) => selection.change({ add: add.slice(0, Math.max(0, max - selection.size)), remove }),
+        }}
+        error={
+          assets.isError && !rows ? (
+            <ApiErrorAlert error={assets.error} title={t("loadError")} onRetry={() => void assets.refetch()} />
+          ) : undefined
+        }
+        empty={
+          <ListEmpty
+            filtered={q !== "" || eligibleOnly}
+            title={q ? t("noMatch", { q }) : t("noServers")}
+            body={q || eligibleOnly ? t("noMatchBody") : t("noServersBody")}
           />
-          <div className="flex items-center gap-3">
-            <p className="text-xs text-slate-600">{t("shown", { count: items.length })}</p>
-            {candidates.hasNextPage ? (
-              <Button size="sm" onClick={() => void candidates.fetchNextPage()} disabled={candidates.isFetchingNextPage}>
-                {candidates.isFetchingNextPage ? <Spinner /> : null}
-                {candidates.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-              </Button>
-            ) : null}
-          </div>
-        </>
-      )}
+        }
+        pagination={{
+          hasMore: Boolean(assets.hasNextPage),
+          loadingMore: assets.isFetchingNextPage,
+          onLoadMore: () => void assets.fetchNextPage(),
+        }}
+      />
     </div>
   );
 }

@@ -4,11 +4,13 @@
 import { Rocket, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { toast } from "sonner";
 import { useRegionName } from "@/components/clusters/clusters-table";
+import type { AssetDto } from "@/components/assets/asset-api";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { Button } from "@/components/ui/button";
+import { useRowSelection } from "@/components/ui/data-table/use-row-selection";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/api-client/api-error";
 import type { ClusterDto } from "@/lib/clusters/serialize";
@@ -20,6 +22,7 @@ import { useProxyErrorText } from "./use-proxy-error-text";
 
 /** The API takes at most 50 servers per quick deploy; an IP-address cluster takes one (R4). */
 const MAX_PER_DEPLOY = 50;
+const rowId = (asset: AssetDto) => asset.id;
 
 type Props = { region: Region; cluster: ClusterDto; roleReason: string | undefined };
 
@@ -28,19 +31,15 @@ export function QuickDeploy({ region, cluster, roleReason }: Props) {
   const router = useRouter();
   const errorText = useProxyErrorText();
   const deploy = useQuickDeploy(region, cluster.id);
-  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
+  const selection = useRowSelection(rowId);
+  const selected = selection.selected;
   const max = isIpCluster(cluster) ? 1 : MAX_PER_DEPLOY;
   const reasonId = useId();
   const regionName = useRegionName(region);
 
-  function toggle(id: string, hostname: string, on: boolean) {
+  function unselect(id: string) {
     deploy.reset();
-    setSelected((current) => {
-      const next = new Map(current);
-      if (on) next.set(id, hostname);
-      else next.delete(id);
-      return next;
-    });
+    selection.change({ remove: [id] });
   }
 
   function submit() {
@@ -56,7 +55,7 @@ export function QuickDeploy({ region, cluster, roleReason }: Props) {
   // A refusal names the server it is about (details.assetId), e.g. an agent that just went offline.
   function refusal(error: unknown) {
     const assetId = error instanceof ApiError ? (error.details as { assetId?: unknown } | undefined)?.assetId : undefined;
-    const host = typeof assetId === "string" ? selected.get(assetId) : undefined;
+    const host = typeof assetId === "string" ? selected.get(assetId)?.hostname : undefined;
     return host ? t("refusedFor", { host, reason: errorText(error) }) : errorText(error);
   }
 
@@ -68,9 +67,8 @@ export function QuickDeploy({ region, cluster, roleReason }: Props) {
         region={region}
         caption={t("listCaption", { region: regionName })}
         clusterId={cluster.id}
-        selected={selected}
-        canAddMore={selected.size < max}
-        onToggle={(asset, on) => toggle(asset.id, asset.hostname, on)}
+        selection={selection}
+        max={max}
       />
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3">
         <p className="text-sm font-medium" aria-live="polite">
@@ -78,11 +76,11 @@ export function QuickDeploy({ region, cluster, roleReason }: Props) {
           <span className="ml-2 text-xs font-normal text-slate-600">{t("maxSelected", { max })}</span>
         </p>
         <ul className="flex flex-wrap gap-1" aria-label={t("selectedListLabel")}>
-          {[...selected].map(([id, hostname]) => (
+          {[...selected.values()].map(({ id, hostname }) => (
             <li key={id}>
               <button
                 type="button"
-                onClick={() => toggle(id, hostname, false)}
+                onClick={() => unselect(id)}
                 className="inline-flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800 hover:bg-slate-200"
               >
                 {hostname}

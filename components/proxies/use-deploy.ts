@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { assetKeys } from "@/components/assets/query-keys";
 import { clusterKeys } from "@/components/clusters/query-keys";
 import type { Region } from "@/lib/clusters/schemas";
 import { deployManual, deployQuick } from "./proxy-api";
@@ -10,7 +11,8 @@ export function useQuickDeploy(region: Region, clusterId: string) {
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: proxyKeys.list(clusterId) }),
-      queryClient.invalidateQueries({ queryKey: proxyKeys.candidatesOf(region) }),
+      // The deployed servers are proxies now (proxyOf), in the picker and the inventory.
+      queryClient.invalidateQueries({ queryKey: assetKeys.lists(region) }),
       queryClient.invalidateQueries({ queryKey: clusterKeys.lists(region) }),
     ]);
   return useMutation({
