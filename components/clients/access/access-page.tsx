@@ -10,6 +10,7 @@ import { RoleNotice } from "@/components/auth/role-gate";
 import { useRoleGate } from "@/components/auth/use-can";
 import { buttonClass } from "@/components/ui/button";
 import { useRowSelection } from "@/components/ui/data-table/use-row-selection";
+import { LimitationsNotice } from "@/components/limitations/limitations-notice";
 import type { Region } from "@/lib/clusters/schemas";
 import { ClusterFrame } from "../cluster-frame";
 import { useClusterDetail, useUsage } from "../use-cluster-data";
@@ -76,6 +77,9 @@ export function AccessPage({ region, clusterId }: { region: Region; clusterId: s
         />
       ) : null}
       <AssetPicker region={region} clusterId={clusterId} selection={selection} />
+      <div className="mt-4 max-w-4xl">
+        <LimitationsNotice />
+      </div>
     </ClusterFrame>
   );
 }
