@@ -18,19 +18,24 @@ export function CapacityMeter({ cluster }: Props) {
   const percent = format.number(cluster.capacityUse, { style: "percent", maximumFractionDigits: 0 });
   const text = noCapacity ? t("noCapacity") : warning ? `${percent} · ${t("warning")}` : percent;
   return (
-    <span className="mt-1 flex items-center justify-end gap-1.5 text-xs" data-testid="capacity-meter">
-      <ProgressBar
-        label={t("label", { name: cluster.name })}
-        value={cluster.clientCount}
-        max={cluster.capacity}
-        valueText={text}
-        tone={noCapacity || cluster.capacityUse >= 1 ? "danger" : warning ? "warning" : "brand"}
-        className="w-12"
-      />
-      <span className={warning ? "flex items-center gap-0.5 font-medium text-amber-800" : "text-slate-600"}>
+    <div className="mt-1 flex items-center justify-end gap-1.5 text-xs" data-testid="capacity-meter">
+      <div className="w-12 shrink-0">
+        <ProgressBar
+          label={t("label", { name: cluster.name })}
+          value={cluster.clientCount}
+          max={cluster.capacity}
+          valueText={text}
+          tone={noCapacity || cluster.capacityUse >= 1 ? "danger" : warning ? "warning" : "brand"}
+        />
+      </div>
+      <span
+        className={
+          warning ? "flex items-center gap-0.5 font-medium whitespace-nowrap text-amber-800" : "whitespace-nowrap text-slate-600"
+        }
+      >
         {warning ? <TriangleAlert aria-hidden className="size-3" /> : null}
         {text}
       </span>
-    </span>
+    </div>
   );
 }
