@@ -7,6 +7,8 @@ import { assetKeys } from "./query-keys";
 
 /** Agent status comes from heartbeats (R7): the list refreshes while it is on screen. */
 export const ASSETS_REFETCH_MS = 30_000;
+/** Up to this many loaded pages are kept live. */
+export const LIVE_PAGES = 4;
 export const PAGE_SIZE = 50;
 
 /** The region's inventory, one keyset page per "load more". */
@@ -16,7 +18,9 @@ export function useAssets(region: Region, query: AssetListQuery) {
     queryFn: ({ pageParam, signal }) => listAssets(region, query, { cursor: pageParam, limit: PAGE_SIZE }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: ASSETS_REFETCH_MS,
+    // A refresh refetches every loaded page in turn: after a few "load more"s it stops polling
+    // (Refresh still works) rather than send dozens of requests every interval.
+    refetchInterval: (live) => ((live.state.data?.pages.length ?? 0) > LIVE_PAGES ? false : ASSETS_REFETCH_MS),
     // A new filter keeps the previous rows visible (dimmed) instead of a skeleton — never another region's.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === region ? keepPreviousData(previous) : undefined,

@@ -1,6 +1,7 @@
 "use client";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import type { AssetListQuery } from "@/components/assets/asset-filter-params";
+import { LIVE_PAGES } from "@/components/assets/use-assets";
 import { listClients } from "./client-api";
 import { clientKeys } from "./query-keys";
 
@@ -14,7 +15,9 @@ export function useClients(clusterId: string, query: AssetListQuery) {
     queryFn: ({ pageParam, signal }) => listClients(clusterId, query, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: CLIENTS_REFETCH_MS,
+    // A refresh refetches every loaded page in turn: after a few "load more"s it stops polling
+    // (Refresh still works) rather than send dozens of requests every interval.
+    refetchInterval: (live) => ((live.state.data?.pages.length ?? 0) > LIVE_PAGES ? false : CLIENTS_REFETCH_MS),
     // A new filter keeps the previous rows visible (dimmed) — never another cluster's.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === clusterId ? keepPreviousData(previous) : undefined,
