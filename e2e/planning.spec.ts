@@ -33,6 +33,8 @@ test("a cluster's detail page and its planner start from the real numbers", asyn
   const seeded = await api.findByName("cn", "shanghai-vpc");
   expect(seeded, "the demo seed must contain shanghai-vpc").toBeDefined();
   await page.goto("/cn/clusters");
+  // The first list load can be slow on a loaded machine (the demo fleet starts alongside).
+  await expect(clusterRow(page, "shanghai-vpc")).toBeVisible({ timeout: 30_000 });
   await expect(clusterRow(page, "shanghai-vpc").getByTestId("capacity-meter")).toBeVisible();
   await snap("cluster-list-meter");
   await clusterRow(page, "shanghai-vpc").getByRole("link", { name: "shanghai-vpc", exact: true }).click();
