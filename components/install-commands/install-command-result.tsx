@@ -16,7 +16,9 @@ export function InstallCommandResult({ created, os, clusterName }: Props) {
   const expiresAt = format.dateTime(new Date(created.expiresAt), ABSOLUTE_TIME);
   // The submit button that had focus is gone: start reading at the warning.
   const note = useRef<HTMLDivElement>(null);
-  useEffect(() => note.current?.focus(), []);
+  useEffect(() => {
+    note.current?.focus();
+  }, []);
   return (
     <div className="space-y-4">
       <div

@@ -10,7 +10,10 @@ export function HeadroomRefusalAlert({ refusal, error }: { refusal: HeadroomRefu
   const t = useTranslations("policy.refused");
   const format = useFormatter();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: "nearest" }), [error]);
+  // A block body: Chromium's scrollIntoView returns a Promise, which React would take for a cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "nearest" });
+  }, [error]);
   const n = (value: number) => format.number(value);
   return (
     <div ref={ref} data-testid="headroom-refusal">
