@@ -39,12 +39,21 @@ export function batchIntervalError(retryAfter: number, clusterName: string, deta
   );
 }
 
-/** Opens a new panel batch of `size` hosts, or refuses with BATCH_INTERVAL. */
-export async function openPanelBatch(tx: Tx, cluster: { id: string; name: string }, size: number) {
+/**
+ * Refuses with BATCH_INTERVAL when a batch opened less than the interval ago, else returns the
+ * database time to open one at. Called first under the lock: it is the cheapest refusal, so a
+ * burst of requests drains the lock queue fast.
+ */
+export async function assertBatchAllowed(tx: Tx, cluster: { id: string; name: string }): Promise<Date> {
   const now = await databaseNow(tx);
   const wait = secondsUntilNextBatch(await lastWindow(tx, cluster.id), now, config.batchIntervalSeconds);
   if (wait > 0) throw batchIntervalError(wait, cluster.name);
-  return tx.connectionBatch.create({ data: { clusterId: cluster.id, source: "panel", size, createdAt: now } });
+  return now;
+}
+
+/** Opens a new panel batch of `size` hosts at `openedAt` (from assertBatchAllowed). */
+export async function openPanelBatch(tx: Tx, cluster: { id: string }, size: number, openedAt: Date) {
+  return tx.connectionBatch.create({ data: { clusterId: cluster.id, source: "panel", size, createdAt: openedAt } });
 }
 
 /** Puts one registration into the open install-command window, or opens one, or refuses. */

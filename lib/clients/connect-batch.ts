@@ -10,7 +10,7 @@ import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
 import { agentStatus } from "@/lib/proxies/status";
 import { attachClients } from "./attach-clients";
-import { openPanelBatch } from "./batch-window";
+import { assertBatchAllowed, openPanelBatch } from "./batch-window";
 import { assertClusterCanHold } from "./capacity-check";
 
 export type ConnectResult = {
@@ -69,15 +69,18 @@ export async function connectBatch(ctx: RequestContext, clusterId: string, reque
         },
       );
     }
-    await assertEligibleClients(tx, cluster.region, assetIds);
     const { clientCount } = await tx.proxyCluster.findUniqueOrThrow({ where: { id: clusterId }, select: { clientCount: true } });
     const already = await tx.clientConnection.count({ where: { clusterId, assetId: { in: assetIds } } });
     if (already === assetIds.length) {
+      // Nothing to connect (e.g. a repeated wave): no batch, so no interval to respect.
       audit.details = { requested: assetIds.length, alreadyConnected: already };
       return { batchId: null, connected: 0, moved: 0, alreadyConnected: already, clientCount };
     }
+    // The cheapest refusal first, so a burst of requests drains the lock queue fast.
+    const openedAt = await assertBatchAllowed(tx, cluster);
+    await assertEligibleClients(tx, cluster.region, assetIds);
     await assertClusterCanHold(tx, cluster, clientCount, assetIds.length - already);
-    const batch = await openPanelBatch(tx, cluster, assetIds.length - already);
+    const batch = await openPanelBatch(tx, cluster, assetIds.length - already, openedAt);
     const result = await attachClients(tx, clusterId, assetIds, batch.id);
     for (const from of new Set(result.moved.map((m) => m.fromClusterId))) {
       const assets = result.moved.filter((m) => m.fromClusterId === from).map((m) => m.assetId);
