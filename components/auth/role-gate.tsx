@@ -1,5 +1,5 @@
 // Controls the signed-in role may not use stay visible, disabled, and say why — in text, not
-// only on hover. Menu items take the reason as MenuItem's disabledReason.
+// only on hover. Menu items take gate.short as MenuItem's disabledReason.
 "use client";
 import { clsx } from "clsx";
 import { useId, type ComponentProps } from "react";
