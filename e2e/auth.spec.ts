@@ -195,6 +195,14 @@ test.describe("as the demo viewer", () => {
       await expect(page.getByRole("heading", { name: t("users.title"), exact: true })).toHaveCount(0);
       await snap("viewer-settings");
     });
+
+    await test.step("when the session ends while a page is open, the next request goes to sign-in and back", async () => {
+      await page.goto("/intl/clusters?q=e2e");
+      // Only this browser forgets the cookie: the shared demo session stays valid on the server.
+      await page.context().clearCookies();
+      // The list refreshes itself every 10 s; its next request is answered 401.
+      await expect(page).toHaveURL(/\/sign-in\?next=%2Fintl%2Fclusters%3Fq%3De2e$/, { timeout: 25_000 });
+    });
   });
 });
 
