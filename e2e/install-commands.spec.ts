@@ -102,7 +102,7 @@ test("create → copy → run the served script → registered → revoke", asyn
       await expect(row.getByText(t("installCommands.providers.aws"))).toBeVisible();
       await expect(row.getByText(groupName)).toBeVisible();
       await expect(row.getByText(t("installCommands.status.active"), { exact: true })).toBeVisible();
-      await expect(row.getByRole("cell").nth(5)).toHaveText("0");
+      await expect(row.getByRole("cell").nth(4)).toHaveText("0");
       await expect(page.getByText(command)).toHaveCount(0);
     });
 

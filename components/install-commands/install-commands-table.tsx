@@ -13,15 +13,14 @@ import type { Region } from "@/lib/clusters/schemas";
 import { ExpiryCell } from "./install-command-badges";
 import type { InstallCommandDto } from "./install-command-api";
 
-export const COLUMN_KEYS = ["command", "cluster", "target", "group", "expiry", "createdBy", "registrations", "actions"] as const;
+export const COLUMN_KEYS = ["command", "cluster", "target", "group", "expiry", "registrations", "actions"] as const;
 
 const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
-  command: "min-w-44 text-left",
+  command: "min-w-48 text-left",
   cluster: "min-w-36 text-left",
   target: "min-w-32 text-left",
   group: "min-w-28 text-left",
   expiry: "min-w-44 text-left",
-  createdBy: "min-w-40 text-left",
   registrations: "min-w-28 text-right",
   actions: "sticky right-0 w-20 bg-slate-50 text-right shadow-[-1px_0_0_var(--color-slate-200)]",
 };
@@ -46,6 +45,9 @@ export function InstallCommandsTable({ region, commands, gate, onRevoke }: Props
               {t("list.masked", { hint: command.tokenHint })}
             </span>
             <span className="sr-only">{t("list.maskedNote")}</span>
+            <span className="mt-0.5 block text-xs [overflow-wrap:anywhere] text-slate-600">
+              {t("list.createdBy", { who: command.createdBy })} · <RelativeTime value={command.createdAt} />
+            </span>
           </th>
           <td className="px-3 py-2">
             {command.cluster ? (
@@ -64,10 +66,6 @@ export function InstallCommandsTable({ region, commands, gate, onRevoke }: Props
           </td>
           <td className="px-3 py-2">
             <ExpiryCell command={command} />
-          </td>
-          <td className="px-3 py-2">
-            <span className="block break-words">{command.createdBy}</span>
-            <RelativeTime value={command.createdAt} className="text-xs text-slate-600" />
           </td>
           <td className="px-3 py-2 text-right tabular-nums">
             {command.registrations > 0 ? (
