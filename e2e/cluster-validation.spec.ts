@@ -21,7 +21,7 @@ test("create form: inline validation and server field errors", async ({ page, t,
     await submit.click();
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await expect(address).toHaveAttribute("aria-invalid", "true");
-    await expect(dialog.getByText(t("validation.required"))).toHaveCount(2);
+    await expect(dialog.getByText(t("validation.required"), { exact: true })).toHaveCount(2);
     await expect(name).toBeFocused();
   });
 
