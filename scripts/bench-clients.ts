@@ -126,7 +126,7 @@ async function measure(scale: Scale): Promise<Row[]> {
     const spare = new Map<string, string[]>();
     for (const region of ["cn", "intl"]) {
       const { rows: free } = await sql.query<{ id: string }>(
-        `SELECT a.id FROM asset a WHERE a.region = $1 AND a.agent_last_seen_at >= now() - interval '60 seconds'
+        `SELECT a.id FROM asset a WHERE a.region = $1 AND a.agent_last_seen_at >= now() - interval '1 day'
            AND NOT EXISTS (SELECT 1 FROM client_connection cc WHERE cc.asset_id = a.id)
            AND NOT EXISTS (SELECT 1 FROM proxy_server p WHERE p.asset_id = a.id) LIMIT $2`,
         [region, 500 * targets.filter((c) => c.region === region).length],
@@ -137,6 +137,8 @@ async function measure(scale: Scale): Promise<Row[]> {
       );
     }
     const batches = targets.map((c) => spare.get(c.region)!.splice(0, 500));
+    // Generating a large dataset takes minutes: these agents report in now, as live ones would (R11).
+    await sql.query("UPDATE asset SET agent_last_seen_at = now() WHERE id = ANY($1::uuid[])", [batches.flat()]);
     rows.push({
       name: "connect batch (500 hosts)",
       api: await timeRuns(batches.length, async (i) => {
