@@ -1,22 +1,27 @@
-// One translation of the asset filters into a Prisma where clause, for both lists.
+// One translation of the asset filters into SQL, for both lists (the inventory and a cluster's
+// clients). Every value is a bound parameter; `a` is the asset row.
 import { config } from "@/lib/config";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike } from "@/lib/db/like";
 import type { AssetFilter } from "./schemas";
 
-export function assetWhere(filter: AssetFilter, now = new Date()): Prisma.AssetWhereInput {
+export function assetConditions(filter: AssetFilter, now = new Date()): Prisma.Sql[] {
   const onlineSince = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
-  const q = filter.q ? escapeLike(filter.q) : undefined;
-  return {
-    ...(filter.type?.length ? { type: { in: filter.type } } : {}),
-    ...(filter.os?.length ? { os: { in: filter.os } } : {}),
-    ...(filter.provider?.length ? { provider: { in: filter.provider } } : {}),
-    ...(filter.group ? { groupId: filter.group } : {}),
-    ...(filter.tag ? { tags: { some: { tagId: filter.tag } } } : {}),
-    ...(filter.agentStatus === "online" ? { agentLastSeenAt: { gte: onlineSince } } : {}),
-    ...(filter.agentStatus === "offline" ? { OR: [{ agentLastSeenAt: null }, { agentLastSeenAt: { lt: onlineSince } }] } : {}),
-    ...(q ? { AND: [{ OR: [{ hostname: { contains: q, mode: "insensitive" } }, { ips: { has: filter.q } }] }] } : {}),
-  };
+  const where: Prisma.Sql[] = [];
+  if (filter.type?.length) where.push(Prisma.sql`a.type = ANY(${filter.type}::"AssetType"[])`);
+  if (filter.os?.length) where.push(Prisma.sql`a.os = ANY(${filter.os}::"OsFamily"[])`);
+  if (filter.provider?.length) where.push(Prisma.sql`a.provider = ANY(${filter.provider}::"Provider"[])`);
+  if (filter.group) where.push(Prisma.sql`a.group_id = ${filter.group}::uuid`);
+  if (filter.tag)
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM asset_tag t WHERE t.asset_id = a.id AND t.tag_id = ${filter.tag}::uuid)`);
+  if (filter.agentStatus === "online") where.push(Prisma.sql`a.agent_last_seen_at >= ${onlineSince}`);
+  if (filter.agentStatus === "offline")
+    where.push(Prisma.sql`(a.agent_last_seen_at IS NULL OR a.agent_last_seen_at < ${onlineSince})`);
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    where.push(Prisma.sql`(a.hostname ILIKE ${pattern} OR ${filter.q} = ANY(a.ips))`);
+  }
+  return where;
 }
 
 /** Opaque keyset cursor: the sort value and the asset id of the last row of a page. */

@@ -2,65 +2,51 @@
 import { config } from "@/lib/config";
 import { agentStatus } from "@/lib/proxies/status";
 
-export const assetListSelect = {
-  id: true,
-  hostname: true,
-  type: true,
-  os: true,
-  osVersion: true,
-  provider: true,
-  region: true,
-  ips: true,
-  cpuCores: true,
-  memoryMb: true,
-  agentVersion: true,
-  agentLastSeenAt: true,
-  group: { select: { id: true, name: true } },
-  tags: { select: { tag: { select: { id: true, name: true } } } },
-  connection: { select: { clusterId: true, connectedAt: true, cluster: { select: { name: true } } } },
-  proxy: { select: { id: true, clusterId: true } },
-} as const;
-
-type Row = {
+/** A row of the list queries in list-assets.ts (snake_case, as PostgreSQL names the columns). */
+export type AssetRow = {
   id: string;
   hostname: string;
   type: string;
   os: string;
-  osVersion: string;
+  os_version: string;
   provider: string;
   region: string;
   ips: string[];
-  cpuCores: number | null;
-  memoryMb: number | null;
-  agentVersion: string | null;
-  agentLastSeenAt: Date | null;
-  group: { id: string; name: string } | null;
-  tags: { tag: { id: string; name: string } }[];
-  connection: { clusterId: string; connectedAt: Date; cluster: { name: string } } | null;
-  proxy: { id: string; clusterId: string } | null;
+  cpu_cores: number | null;
+  memory_mb: number | null;
+  agent_version: string | null;
+  agent_last_seen_at: Date | null;
+  group_id: string | null;
+  group_name: string | null;
+  cluster_id: string | null;
+  connected_at: Date | null;
+  cluster_name: string | null;
+  proxy_of: string | null;
+  tags: { id: string; name: string }[];
 };
 
-export function toAssetDto(row: Row, now = new Date()) {
+export function toAssetDto(row: AssetRow, now = new Date()) {
   return {
     id: row.id,
     hostname: row.hostname,
     type: row.type,
     os: row.os,
-    osVersion: row.osVersion,
+    osVersion: row.os_version,
     provider: row.provider,
     region: row.region,
     ips: row.ips,
-    cpuCores: row.cpuCores,
-    memoryMb: row.memoryMb,
-    agentVersion: row.agentVersion,
-    agentStatus: agentStatus(row.agentLastSeenAt, now, config.offlineAfterSeconds),
-    agentLastSeenAt: row.agentLastSeenAt?.toISOString() ?? null,
-    group: row.group,
-    tags: row.tags.map((t) => t.tag),
-    cluster: row.connection
-      ? { id: row.connection.clusterId, name: row.connection.cluster.name, connectedAt: row.connection.connectedAt.toISOString() }
-      : null,
-    proxyOf: row.proxy?.clusterId ?? null,
+    cpuCores: row.cpu_cores,
+    memoryMb: row.memory_mb,
+    agentVersion: row.agent_version,
+    agentStatus: agentStatus(row.agent_last_seen_at, now, config.offlineAfterSeconds),
+    agentLastSeenAt: row.agent_last_seen_at?.toISOString() ?? null,
+    group: row.group_id ? { id: row.group_id, name: row.group_name! } : null,
+    tags: row.tags,
+    cluster:
+      row.cluster_id && row.connected_at
+        ? { id: row.cluster_id, name: row.cluster_name!, connectedAt: row.connected_at.toISOString() }
+        : null,
+    proxyOf: row.proxy_of,
   };
 }
 export type AssetDto = ReturnType<typeof toAssetDto>;

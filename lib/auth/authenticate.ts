@@ -1,6 +1,7 @@
 // Who is calling the operator API: an API token (Authorization: Bearer pac_...) or a session
 // cookie. Agent credentials (pag_...) never authenticate here (issue #3, item 5).
-import { db } from "@/lib/db/client";
+import { db, queryRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/crypto/tokens";
 import type { Actor } from "@/lib/http/context";
 import { AppError } from "@/lib/http/errors";
@@ -11,6 +12,15 @@ export type Principal = { actor: Actor; role: Role; via: "token" | "session" };
 
 const LAST_USED_GRANULARITY_MS = 60_000;
 
+type TokenRow = {
+  id: string;
+  name: string;
+  role: Role;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
+
 async function fromApiToken(token: string): Promise<Principal> {
   if (!token.startsWith("pac_")) {
     throw new AppError(
@@ -18,7 +28,10 @@ async function fromApiToken(token: string): Promise<Principal> {
       "This credential is not an API token. Agent credentials only work on /api/v1/agent routes.",
     );
   }
-  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  // Every scripted request pays this lookup, so it is one plain statement (issue #5 bench).
+  const [row] = await queryRows<TokenRow>(Prisma.sql`
+    SELECT id, name, role, last_used_at AS "lastUsedAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"
+      FROM api_token WHERE token_hash = ${hashToken(token)}`);
   const now = new Date();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) {
     throw new AppError("UNAUTHENTICATED", "The API token is unknown, revoked or expired.");

@@ -1,22 +1,72 @@
 // GET side of clusters: the region's list and one cluster.
-import { db } from "@/lib/db/client";
-import type { Region } from "@/lib/generated/prisma/client";
+import { db, queryRows } from "@/lib/db/client";
+import { Prisma, type AddressKind, type PolicyMode, type Region } from "@/lib/generated/prisma/client";
 import { escapeLike } from "@/lib/db/like";
 import { notFound } from "@/lib/http/errors";
-import { clusterRowSelect, toClusterDto, type ClusterDto } from "./serialize";
+import { clusterRowSelect, toClusterDto, type ClusterDto, type ClusterRow } from "./serialize";
+
+/** The list is one statement, each cluster's proxies folded in as JSON: one round trip however many clusters. */
+export function clustersListSql(input: { region: Region; q?: string }): Prisma.Sql {
+  const search = input.q
+    ? Prisma.sql`AND (c.name ILIKE ${`%${escapeLike(input.q)}%`} OR c.address ILIKE ${`%${escapeLike(input.q)}%`})`
+    : Prisma.empty;
+  return Prisma.sql`
+    SELECT c.id, c.region, c.name, c.address, c.address_kind, c.description, c.client_count, c.created_at, c.updated_at,
+           pol.mode AS policy_mode,
+           COALESCE((SELECT json_agg(json_build_object(
+                               'lastHeartbeatAt', s.last_heartbeat_at, 'version', s.version, 'targetVersion', s.target_version,
+                               'cpuCores', a.cpu_cores, 'memoryMb', a.memory_mb))
+                       FROM proxy_server s JOIN asset a ON a.id = s.asset_id WHERE s.cluster_id = c.id), '[]') AS proxies
+      FROM proxy_cluster c LEFT JOIN proxy_policy pol ON pol.cluster_id = c.id
+     WHERE c.region = ${input.region}::"Region" ${search}
+     ORDER BY c.created_at DESC, c.id ASC`;
+}
+
+type ListRow = {
+  id: string;
+  region: Region;
+  name: string;
+  address: string;
+  address_kind: AddressKind;
+  description: string;
+  client_count: number;
+  created_at: Date;
+  updated_at: Date;
+  policy_mode: PolicyMode | null;
+  proxies: {
+    lastHeartbeatAt: string | null;
+    version: string | null;
+    targetVersion: string | null;
+    cpuCores: number | null;
+    memoryMb: number | null;
+  }[];
+};
+
+function toClusterRow(r: ListRow): ClusterRow {
+  return {
+    id: r.id,
+    region: r.region,
+    name: r.name,
+    address: r.address,
+    addressKind: r.address_kind,
+    description: r.description,
+    clientCount: r.client_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    policy: r.policy_mode ? { mode: r.policy_mode } : null,
+    proxies: r.proxies.map((p) => ({
+      lastHeartbeatAt: p.lastHeartbeatAt ? new Date(p.lastHeartbeatAt) : null,
+      version: p.version,
+      targetVersion: p.targetVersion,
+      asset: { cpuCores: p.cpuCores, memoryMb: p.memoryMb },
+    })),
+  };
+}
 
 export async function listClusters(input: { region: Region; q?: string }): Promise<ClusterDto[]> {
-  const q = input.q ? escapeLike(input.q) : undefined;
-  const rows = await db().proxyCluster.findMany({
-    where: {
-      region: input.region,
-      ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { address: { contains: q, mode: "insensitive" } }] } : {}),
-    },
-    select: clusterRowSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-  });
+  const rows = await queryRows<ListRow>(clustersListSql(input));
   const now = new Date();
-  return rows.map((row) => toClusterDto(row, now));
+  return rows.map((row) => toClusterDto(toClusterRow(row), now));
 }
 
 export async function getCluster(id: string): Promise<ClusterDto> {

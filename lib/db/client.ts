@@ -1,26 +1,44 @@
-// The one Prisma client of a process, on the pg driver adapter (no native query engine).
+// The one connection pool of a process, shared by the Prisma client (on the pg driver adapter, no
+// native query engine) and by the few hot read paths that send one statement straight to it.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_DATABASE_URL } from "./url";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
-function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+function pool(): pg.Pool {
+  globalForDb.pool ??= new pg.Pool({
+    connectionString: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
+  return globalForDb.pool;
 }
 
 /** Lazily created so that importing a module never opens a connection. */
 export function db(): PrismaClient {
-  globalForPrisma.prisma ??= createClient();
-  return globalForPrisma.prisma;
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return globalForDb.prisma;
+}
+
+/**
+ * One read statement built with Prisma.sql (every value a bound parameter), sent straight to the
+ * pool. For the lists and the token check that every API request pays: the ORM's own work per
+ * query costs more there than the query (issue #5, `npm run bench:clients`). Rows come back as pg
+ * parses them: timestamps as Date, json as objects, arrays as arrays, enums as strings.
+ */
+export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
+  const result = await pool().query(statement.text, statement.values as unknown[]);
+  return result.rows as T[];
 }
 
 export async function disconnectDb() {
-  await globalForPrisma.prisma?.$disconnect();
-  globalForPrisma.prisma = undefined;
+  const { prisma, pool: open } = globalForDb;
+  globalForDb.prisma = undefined;
+  globalForDb.pool = undefined;
+  await prisma?.$disconnect();
+  await open?.end();
 }

@@ -118,10 +118,36 @@ describe("keyset pagination of a cluster's clients", () => {
     ["base64 of an object", Buffer.from('{"a":1}').toString("base64url")],
     ["base64 of numbers", Buffer.from("[1,2]").toString("base64url")],
     ["too long", "a".repeat(600)],
+    ["an id that is not a UUID", Buffer.from('["web-01","1; DROP TABLE asset"]').toString("base64url")],
   ])("a cursor the API never issued (%s) → 400 on query.cursor", async (_name, cursor) => {
     const r = await api.list(clusterId, `?cursor=${cursor}`);
     expect([r.status, errorOf(r)?.code]).toEqual([400, "VALIDATION_FAILED"]);
     expect(fieldPaths(r)).toEqual(["query.cursor"]);
+  });
+
+  it("a connection-time cursor that holds no time → 400 on query.cursor", async () => {
+    const cursor = Buffer.from(JSON.stringify(["yesterday", UNKNOWN_ID])).toString("base64url");
+    const r = await api.list(clusterId, `?sort=connectedAt&cursor=${cursor}`);
+    expect([r.status, fieldPaths(r)]).toEqual([400, ["query.cursor"]]);
+  });
+
+  it("the hostname order follows a rename, whatever a writer puts in the connection's copy", async () => {
+    const cluster = await makeCluster();
+    const names = ["m-1", "m-2", "m-3"];
+    const assets = await Promise.all(
+      names.map((hostname, i) =>
+        db().asset.create({
+          data: { region: "cn", type: "host", hostname, os: "linux", osVersion: "x", provider: "idc", ips: [`10.5.0.${i}`] },
+        }),
+      ),
+    );
+    // The copy is the database's to keep: a value passed on insert is replaced by the asset's.
+    for (const a of assets)
+      await db().clientConnection.create({ data: { assetId: a.id, clusterId: cluster.id, hostname: "zzz" } });
+    const order = async () => (await api.list(cluster.id, "?limit=10")).body.items.map((a) => a.hostname);
+    expect(await order()).toEqual(["m-1", "m-2", "m-3"]);
+    await db().asset.update({ where: { id: assets[2]!.id }, data: { hostname: "a-renamed" } });
+    expect(await order()).toEqual(["a-renamed", "m-1", "m-2"]);
   });
 
   it.each([
