@@ -4,20 +4,15 @@ import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { assertBandwidthHeadroom } from "@/lib/policy/headroom";
-import { proxyCapacity } from "@/lib/proxies/capacity";
-import { isServing, proxyStatus } from "@/lib/proxies/status";
+import { servingCapacity } from "@/lib/proxies/capacity";
 
 export async function onlineCapacity(tx: Tx, clusterId: string): Promise<{ capacity: number; onlineProxies: number }> {
   const proxies = await tx.proxyServer.findMany({
     where: { clusterId },
     select: { lastHeartbeatAt: true, version: true, targetVersion: true, asset: { select: { cpuCores: true, memoryMb: true } } },
   });
-  const now = new Date();
-  const serving = proxies.filter((p) => isServing(proxyStatus(p, now, config.offlineAfterSeconds)));
-  return {
-    capacity: serving.reduce((sum, p) => sum + proxyCapacity(p.asset.cpuCores, p.asset.memoryMb), 0),
-    onlineProxies: serving.length,
-  };
+  const { capacity, onlineProxies } = servingCapacity(proxies, new Date(), config.offlineAfterSeconds);
+  return { capacity, onlineProxies };
 }
 
 export async function assertClusterCanHold(tx: Tx, cluster: { id: string; name: string }, current: number, adding: number) {

@@ -1,8 +1,8 @@
 // The cluster as the API shows it, with statuses derived from proxy heartbeats (R6).
 import { config } from "@/lib/config";
 import type { AddressKind, PolicyMode, Region } from "@/lib/generated/prisma/client";
-import { proxyCapacity, requiredBandwidthKbps } from "@/lib/proxies/capacity";
-import { clusterStatus, isServing, proxyStatus, type ClusterStatus, type ProxyHeartbeatState } from "@/lib/proxies/status";
+import { capacityUse, requiredBandwidthKbps, servingCapacity, type SizedProxy } from "@/lib/proxies/capacity";
+import { clusterStatus, type ClusterStatus } from "@/lib/proxies/status";
 
 export type ClusterRow = {
   id: string;
@@ -14,7 +14,7 @@ export type ClusterRow = {
   clientCount: number;
   createdAt: Date;
   updatedAt: Date;
-  proxies: (ProxyHeartbeatState & { asset: { cpuCores: number | null; memoryMb: number | null } })[];
+  proxies: SizedProxy[];
   policy: { mode: PolicyMode } | null;
 };
 
@@ -56,11 +56,7 @@ export const clusterRowSelect = {
 } as const;
 
 export function toClusterDto(row: ClusterRow, now = new Date()): ClusterDto {
-  const statuses = row.proxies.map((p) => proxyStatus(p, now, config.offlineAfterSeconds));
-  const capacity = row.proxies.reduce(
-    (sum, p, i) => sum + (isServing(statuses[i]!) ? proxyCapacity(p.asset.cpuCores, p.asset.memoryMb) : 0),
-    0,
-  );
+  const { statuses, onlineProxies, capacity } = servingCapacity(row.proxies, now, config.offlineAfterSeconds);
   return {
     id: row.id,
     region: row.region,
@@ -70,10 +66,10 @@ export function toClusterDto(row: ClusterRow, now = new Date()): ClusterDto {
     description: row.description,
     status: clusterStatus(statuses),
     proxyCount: row.proxies.length,
-    onlineProxyCount: statuses.filter(isServing).length,
+    onlineProxyCount: onlineProxies,
     clientCount: row.clientCount,
     capacity,
-    capacityUse: capacity === 0 ? (row.clientCount > 0 ? 1 : 0) : row.clientCount / capacity,
+    capacityUse: capacityUse(row.clientCount, capacity),
     requiredBandwidthKbps: requiredBandwidthKbps(row.clientCount),
     policyMode: row.policy?.mode ?? "backflow",
     createdAt: row.createdAt.toISOString(),

@@ -4,7 +4,7 @@ import { onlineCapacity } from "@/lib/clients/capacity-check";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { headroom } from "@/lib/policy/headroom";
-import { requiredBandwidthKbps } from "@/lib/proxies/capacity";
+import { capacityUse, requiredBandwidthKbps } from "@/lib/proxies/capacity";
 
 export const CAPACITY_WARNING_SHARE = 0.8;
 
@@ -22,7 +22,7 @@ export async function clusterUsage(clusterId: string) {
   if (!cluster) throw notFound("Cluster", clusterId);
   const { capacity, onlineProxies } = await db().$transaction((tx) => onlineCapacity(tx, clusterId));
   const limit = cluster.policy?.mode === "backflow" ? cluster.policy.bandwidthKbps : null;
-  const use = capacity === 0 ? (cluster.clientCount > 0 ? 1 : 0) : cluster.clientCount / capacity;
+  const use = capacityUse(cluster.clientCount, capacity);
   return {
     clusterId,
     clients: cluster.clientCount,

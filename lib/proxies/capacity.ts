@@ -1,5 +1,7 @@
 // R13: one 8-core/16 GB proxy serves at most 6,000 hosts or containers; capacity scales with
 // min(cores/8, memory/16 GB). R14: each connected server needs 10 Kbit/s on the proxy.
+import { isServing, proxyStatus, type ProxyHeartbeatState, type ProxyStatus } from "./status";
+
 export const CLIENTS_PER_REFERENCE_PROXY = 6000;
 export const KBPS_PER_CLIENT = 10;
 
@@ -7,6 +9,28 @@ export function proxyCapacity(cpuCores: number | null, memoryMb: number | null):
   if (!cpuCores || !memoryMb) return 0;
   const scale = Math.min(cpuCores / 8, memoryMb / (16 * 1024));
   return Math.floor(CLIENTS_PER_REFERENCE_PROXY * scale);
+}
+
+export type SizedProxy = ProxyHeartbeatState & { asset: { cpuCores: number | null; memoryMb: number | null } };
+
+/** R13 "online capacity": what a cluster's serving proxies can hold, computed in this one place. */
+export function servingCapacity(
+  proxies: readonly SizedProxy[],
+  now: Date,
+  offlineAfterSeconds: number,
+): { statuses: ProxyStatus[]; onlineProxies: number; capacity: number } {
+  const statuses = proxies.map((p) => proxyStatus(p, now, offlineAfterSeconds));
+  const serving = proxies.filter((_, i) => isServing(statuses[i]!));
+  return {
+    statuses,
+    onlineProxies: serving.length,
+    capacity: serving.reduce((sum, p) => sum + proxyCapacity(p.asset.cpuCores, p.asset.memoryMb), 0),
+  };
+}
+
+/** The share of the capacity in use; a cluster with clients and no capacity is full. */
+export function capacityUse(clients: number, capacity: number): number {
+  return capacity === 0 ? (clients > 0 ? 1 : 0) : clients / capacity;
 }
 
 export function requiredBandwidthKbps(clients: number): number {
