@@ -1,6 +1,7 @@
 // Puts assets into a cluster's client list: new connections, and moves from another cluster
 // (R15: one cluster per asset). Keeps every cluster's client_count in step, in the caller's
 // transaction. The caller has already locked the target cluster.
+// A batch is up to 500 assets: each statement takes them as one array parameter.
 import type { Tx } from "@/lib/db/client";
 
 export type AttachResult = { added: string[]; moved: { assetId: string; fromClusterId: string }[]; unchanged: string[] };
@@ -11,14 +12,12 @@ export async function attachClients(
   assetIds: string[],
   batchId: string | null,
 ): Promise<AttachResult> {
-  const existing = await tx.clientConnection.findMany({
-    where: { assetId: { in: assetIds } },
-    select: { assetId: true, clusterId: true },
-  });
-  const unchanged = existing.filter((c) => c.clusterId === clusterId).map((c) => c.assetId);
+  const existing = await tx.$queryRaw<{ asset_id: string; cluster_id: string }[]>`
+    SELECT asset_id, cluster_id FROM client_connection WHERE asset_id = ANY(${assetIds}::uuid[])`;
+  const unchanged = existing.filter((c) => c.cluster_id === clusterId).map((c) => c.asset_id);
   const moved = existing
-    .filter((c) => c.clusterId !== clusterId)
-    .map((c) => ({ assetId: c.assetId, fromClusterId: c.clusterId }));
+    .filter((c) => c.cluster_id !== clusterId)
+    .map((c) => ({ assetId: c.asset_id, fromClusterId: c.cluster_id }));
   const keep = new Set(unchanged);
   const added = assetIds.filter((id) => !keep.has(id));
 
@@ -27,15 +26,20 @@ export async function attachClients(
   for (const source of sources) await tx.$queryRaw`SELECT 1 FROM proxy_cluster WHERE id = ${source}::uuid FOR UPDATE`;
 
   if (moved.length > 0) {
-    await tx.clientConnection.deleteMany({ where: { assetId: { in: moved.map((m) => m.assetId) } } });
+    const movedIds = moved.map((m) => m.assetId);
+    await tx.$executeRaw`DELETE FROM client_connection WHERE asset_id = ANY(${movedIds}::uuid[])`;
     for (const source of sources) {
       const count = moved.filter((m) => m.fromClusterId === source).length;
       await tx.proxyCluster.update({ where: { id: source }, data: { clientCount: { decrement: count } } });
     }
   }
   if (added.length > 0) {
-    await tx.clientConnection.createMany({ data: added.map((assetId) => ({ assetId, clusterId, batchId })) });
+    // hostname is filled from the asset by the database (see the client_connection_hostname migration).
+    await tx.$executeRaw`
+      INSERT INTO client_connection (asset_id, cluster_id, batch_id)
+      SELECT unnest(${added}::uuid[]), ${clusterId}::uuid, ${batchId}::uuid`;
     await tx.proxyCluster.update({ where: { id: clusterId }, data: { clientCount: { increment: added.length } } });
   }
-  return { added: added.filter((id) => !moved.some((m) => m.assetId === id)), moved, unchanged };
+  const movedIds = new Set(moved.map((m) => m.assetId));
+  return { added: added.filter((id) => !movedIds.has(id)), moved, unchanged };
 }

@@ -21,18 +21,21 @@ export type ConnectResult = {
   clientCount: number;
 };
 
+type Candidate = { id: string; hostname: string; region: string; agent_last_seen_at: Date | null; is_proxy: boolean };
+
 async function assertEligibleClients(tx: Tx, region: string, assetIds: string[]) {
-  const assets = await tx.asset.findMany({
-    where: { id: { in: assetIds } },
-    select: { id: true, hostname: true, region: true, agentLastSeenAt: true, proxy: { select: { id: true } } },
-  });
+  const rows = await tx.$queryRaw<Candidate[]>`
+    SELECT a.id, a.hostname, a.region::text AS region, a.agent_last_seen_at,
+           EXISTS (SELECT 1 FROM proxy_server p WHERE p.asset_id = a.id) AS is_proxy
+      FROM asset a WHERE a.id = ANY(${assetIds}::uuid[])`;
+  const assets = new Map(rows.map((a) => [a.id, a]));
   const now = new Date();
   const problems = assetIds.flatMap((id) => {
-    const a = assets.find((x) => x.id === id);
+    const a = assets.get(id);
     if (!a) return [{ assetId: id, reason: "not_found" }];
     if (a.region !== region) return [{ assetId: id, hostname: a.hostname, reason: "region_mismatch" }];
-    if (a.proxy) return [{ assetId: id, hostname: a.hostname, reason: "is_proxy" }];
-    if (agentStatus(a.agentLastSeenAt, now, config.offlineAfterSeconds) !== "online")
+    if (a.is_proxy) return [{ assetId: id, hostname: a.hostname, reason: "is_proxy" }];
+    if (agentStatus(a.agent_last_seen_at, now, config.offlineAfterSeconds) !== "online")
       return [{ assetId: id, hostname: a.hostname, reason: "agent_offline" }];
     return [];
   });
@@ -69,8 +72,9 @@ export async function connectBatch(ctx: RequestContext, clusterId: string, reque
         },
       );
     }
-    const { clientCount } = await tx.proxyCluster.findUniqueOrThrow({ where: { id: clusterId }, select: { clientCount: true } });
-    const already = await tx.clientConnection.count({ where: { clusterId, assetId: { in: assetIds } } });
+    const { clientCount } = cluster;
+    const [{ already }] = await tx.$queryRaw<[{ already: number }]>`
+      SELECT count(*)::int AS already FROM client_connection WHERE cluster_id = ${clusterId}::uuid AND asset_id = ANY(${assetIds}::uuid[])`;
     if (already === assetIds.length) {
       // Nothing to connect (e.g. a repeated wave): no batch, so no interval to respect.
       audit.details = { requested: assetIds.length, alreadyConnected: already };

@@ -10,12 +10,21 @@ export type LockedCluster = {
   address: string;
   addressKind: AddressKind;
   description: string;
+  clientCount: number;
 };
 
 export async function lockCluster(tx: Tx, id: string): Promise<LockedCluster | null> {
   const rows = await tx.$queryRaw<
-    { id: string; region: Region; name: string; address: string; address_kind: AddressKind; description: string }[]
-  >`SELECT id, region, name, address, address_kind, description FROM proxy_cluster WHERE id = ${id}::uuid FOR UPDATE`;
+    {
+      id: string;
+      region: Region;
+      name: string;
+      address: string;
+      address_kind: AddressKind;
+      description: string;
+      client_count: number;
+    }[]
+  >`SELECT id, region, name, address, address_kind, description, client_count FROM proxy_cluster WHERE id = ${id}::uuid FOR UPDATE`;
   const row = rows[0];
   return row
     ? {
@@ -25,6 +34,7 @@ export async function lockCluster(tx: Tx, id: string): Promise<LockedCluster | n
         address: row.address,
         addressKind: row.address_kind,
         description: row.description,
+        clientCount: row.client_count,
       }
     : null;
 }
