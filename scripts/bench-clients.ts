@@ -6,6 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { clientsPageSql } from "../lib/assets/list-assets";
+import { listClientsQuerySchema } from "../lib/assets/schemas";
+import { clustersListSql } from "../lib/clusters/read-clusters";
+import { Prisma } from "../lib/generated/prisma/client";
 import { benchDatabase, startConsole } from "./lib/bench/bench-console";
 import { generateClientData, type Scale } from "./lib/bench/generate-clients";
 import { ms, percentile, timeRuns } from "./lib/bench/stats";
@@ -18,6 +22,7 @@ const { values } = parseArgs({
   },
 });
 const RUNS = Number(values.runs);
+const WARMUP = 50;
 // Spare assets: 500 per cluster for the connect batches, plus a quarter since 10% of agents are offline.
 const CLUSTERS = 200;
 const say = (line: string) => console.log(line);
@@ -60,66 +65,44 @@ async function measure(scale: Scale): Promise<Row[]> {
     );
     const target = clusters[0]!;
     const rows: Row[] = [];
+    // The API and the very statement it sends (built by the same lib function), taken in turn so
+    // that both see the same machine, after a warm-up that is not counted.
+    const pair = async (name: string, path: string, statement: Prisma.Sql) => {
+      const direct = () => sql.query(statement.text, statement.values as unknown[]);
+      await timeRuns(WARMUP, () => get(path));
+      await timeRuns(WARMUP, direct);
+      const api: number[] = [];
+      const db: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        api.push(...(await timeRuns(1, () => get(path))));
+        db.push(...(await timeRuns(1, direct)));
+      }
+      rows.push({ name, api, sql: db });
+    };
 
-    // Warm both paths once.
-    await get(`/api/v1/clusters?region=cn`);
-    rows.push({
-      name: "cluster list",
-      api: await timeRuns(RUNS, () => get(`/api/v1/clusters?region=cn`)),
-      sql: await timeRuns(RUNS, () =>
-        sql.query(`SELECT c.*, p.mode AS policy_mode, (SELECT json_agg(json_build_object('hb', s.last_heartbeat_at, 'v', s.version, 't', s.target_version))
-                   FROM proxy_server s WHERE s.cluster_id = c.id) AS proxies
-                   FROM proxy_cluster c LEFT JOIN proxy_policy p ON p.cluster_id = c.id WHERE c.region = 'cn' ORDER BY c.created_at DESC, c.id`),
-      ),
-    });
+    await pair("floor: GET /api/health", "/api/health", Prisma.sql`SELECT 1`);
+    await pair("cluster list", "/api/v1/clusters?region=cn", clustersListSql({ region: "cn" }));
 
-    const clientsSql = (extra: string, params: unknown[]) =>
-      sql.query(
-        `SELECT a.*, g.name AS group_name, cc.connected_at,
-                (SELECT json_agg(t.name) FROM asset_tag at JOIN tag t ON t.id = at.tag_id WHERE at.asset_id = a.id) AS tags
-         FROM client_connection cc JOIN asset a ON a.id = cc.asset_id LEFT JOIN asset_group g ON g.id = a.group_id
-         WHERE cc.cluster_id = $1 ${extra} ORDER BY a.hostname, a.id LIMIT 51`,
-        params,
-      );
     const base = `/api/v1/clusters/${target.id}/clients?limit=50`;
-    rows.push({
-      name: "clients, first page",
-      api: await timeRuns(RUNS, () => get(base)),
-      sql: await timeRuns(RUNS, () => clientsSql("", [target.id])),
-    });
+    const query = (extra: Record<string, string>) => listClientsQuerySchema.parse({ limit: "50", ...extra });
+    await pair("clients, first page", base, clientsPageSql(target.id, query({})));
 
     // Walk to a deep page (about 90% through the cluster) and time that cursor.
     let cursor: string | null = null;
-    let lastHost = "";
     const pages = Math.max(1, Math.floor((scale.connections / scale.clusters / 50) * 0.9));
     for (let p = 0; p < pages; p++) {
-      const page = (await get(cursor ? `${base}&cursor=${cursor}` : base)) as {
-        items: { hostname: string }[];
-        nextCursor: string | null;
-      };
+      const page = (await get(cursor ? `${base}&cursor=${cursor}` : base)) as { nextCursor: string | null };
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
-      lastHost = page.items[page.items.length - 1]!.hostname;
     }
-    const deep = cursor ? `${base}&cursor=${cursor}` : base; // a one-page cluster: its only page
-    rows.push({
-      name: `clients, page ${cursor ? pages : 1} by cursor`,
-      api: await timeRuns(RUNS, () => get(deep)),
-      sql: await timeRuns(RUNS, () =>
-        cursor ? clientsSql("AND a.hostname > $2", [target.id, lastHost]) : clientsSql("", [target.id]),
-      ),
-    });
+    await pair(
+      `clients, page ${cursor ? pages : 1} by cursor`,
+      cursor ? `${base}&cursor=${cursor}` : base, // a one-page cluster: its only page
+      clientsPageSql(target.id, query(cursor ? { cursor } : {})),
+    );
 
-    const filter = "&os=linux&agentStatus=online&type=host";
-    rows.push({
-      name: "clients, filtered page",
-      api: await timeRuns(RUNS, () => get(base + filter)),
-      sql: await timeRuns(RUNS, () =>
-        clientsSql("AND a.os = 'linux' AND a.type = 'host' AND a.agent_last_seen_at >= now() - interval '90 seconds'", [
-          target.id,
-        ]),
-      ),
-    });
+    const filter = { os: "linux", agentStatus: "online", type: "host" };
+    await pair("clients, filtered page", `${base}&${new URLSearchParams(filter)}`, clientsPageSql(target.id, query(filter)));
 
     // One 500-host batch into each cluster: batches to one cluster must be a minute apart (R12).
     const targets = clusters.slice(0, Math.min(RUNS, clusters.length));
@@ -159,15 +142,20 @@ async function measure(scale: Scale): Promise<Row[]> {
 }
 
 function table(rows: Row[]) {
-  say(
-    `${"query".padEnd(28)} ${"API p50".padStart(9)} ${"API p95".padStart(9)} ${"SQL p95".padStart(9)} ${"API/SQL".padStart(8)}`,
-  );
+  const head = ["API p50", "API p95", "SQL p50", "SQL p95", "API/SQL", "API−SQL"];
+  say(`${"query".padEnd(28)} ${head.map((h) => h.padStart(8)).join(" ")}`);
   for (const r of rows) {
-    const apiP95 = percentile(r.api, 95);
-    const sqlP95 = r.sql ? percentile(r.sql, 95) : NaN;
-    say(
-      `${r.name.padEnd(28)} ${ms(percentile(r.api, 50)).padStart(9)} ${ms(apiP95).padStart(9)} ${ms(sqlP95).padStart(9)} ${(r.sql ? (apiP95 / sqlP95).toFixed(2) : "").padStart(8)}`,
-    );
+    const api95 = percentile(r.api, 95);
+    const sql95 = r.sql ? percentile(r.sql, 95) : NaN;
+    const cells = [
+      ms(percentile(r.api, 50)),
+      ms(api95),
+      r.sql ? ms(percentile(r.sql, 50)) : "",
+      r.sql ? ms(sql95) : "",
+      r.sql ? (api95 / sql95).toFixed(2) : "",
+      r.sql ? ms(api95 - sql95) : "",
+    ];
+    say(`${r.name.padEnd(28)} ${cells.map((c) => c.padStart(8)).join(" ")}`);
   }
 }
 
