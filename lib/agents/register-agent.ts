@@ -6,6 +6,7 @@ import { attachClients } from "@/lib/clients/attach-clients";
 import { joinRegistrationWindow } from "@/lib/clients/batch-window";
 import { assertClusterCanHold } from "@/lib/clients/capacity-check";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
+import { hashToken, newToken } from "@/lib/crypto/tokens";
 import type { RequestContext } from "@/lib/http/context";
 import { redeemInstallToken } from "@/lib/install-commands/redeem-install-token";
 import type { registerAgentSchema } from "./schemas";
@@ -20,7 +21,9 @@ export async function registerAgent(ctx: RequestContext, input: RegisterAgentInp
     const command = await redeemInstallToken(tx, installToken);
     audit.target.region = command.region;
     const cluster = command.clusterId ? await lockCluster(tx, command.clusterId) : null;
-    const { asset, credential, created } = await upsertAssetFromFacts(tx, command.region, facts, {
+    const credential = newToken("pag");
+    const { asset, created } = await upsertAssetFromFacts(tx, command.region, facts, {
+      agentCredentialHash: hashToken(credential),
       provider: command.provider,
       groupId: command.groupId,
       installCommandId: command.id,

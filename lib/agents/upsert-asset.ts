@@ -1,8 +1,7 @@
 // Registration identity (SPEC §7): the same hostname with an overlapping IP in a region is the
 // same asset; for images made with "create image" (R19) the machine id decides instead, so
-// clones are told apart. Each registration issues a fresh agent credential.
+// clones are told apart. An agent registration passes the hash of the fresh credential it issues.
 import type { Tx } from "@/lib/db/client";
-import { hashToken, newToken } from "@/lib/crypto/tokens";
 import type { Provider, Region } from "@/lib/generated/prisma/client";
 import type { AssetFacts } from "./schemas";
 
@@ -11,8 +10,11 @@ type Placement = {
   groupId?: string | null;
   installCommandId?: string;
   byMachineId?: boolean;
-  /** false for a proxy registration: an agent already on the host keeps its credential. */
-  issueCredential?: boolean;
+  /**
+   * SHA-256 of the agent credential this registration issues (the agent reported in just now).
+   * A proxy registration passes none: an agent already on the host keeps its credential.
+   */
+  agentCredentialHash?: string;
 };
 
 export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetFacts, placement: Placement = {}) {
@@ -21,7 +23,6 @@ export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetF
       ? { region, machineId: facts.machineId }
       : { region, hostname: facts.hostname, ips: { hasSome: facts.ips } };
   const existing = await tx.asset.findFirst({ where: identity, select: { id: true }, orderBy: { createdAt: "asc" } });
-  const credential = newToken("pag");
   const data = {
     hostname: facts.hostname,
     os: facts.os,
@@ -32,7 +33,7 @@ export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetF
     memoryMb: facts.memoryMb,
     agentVersion: facts.agentVersion,
     machineId: facts.machineId ?? null,
-    ...(placement.issueCredential === false ? {} : { agentLastSeenAt: new Date(), agentCredentialHash: hashToken(credential) }),
+    ...(placement.agentCredentialHash ? { agentLastSeenAt: new Date(), agentCredentialHash: placement.agentCredentialHash } : {}),
     ...(placement.provider ? { provider: placement.provider } : {}),
     ...(placement.groupId ? { groupId: placement.groupId } : {}),
     ...(placement.installCommandId ? { installCommandId: placement.installCommandId } : {}),
@@ -40,5 +41,5 @@ export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetF
   const asset = existing
     ? await tx.asset.update({ where: { id: existing.id }, data })
     : await tx.asset.create({ data: { region, provider: placement.provider ?? "other", ...data } });
-  return { asset, credential, created: !existing };
+  return { asset, created: !existing };
 }

@@ -30,7 +30,7 @@ export async function registerProxy(ctx: RequestContext, input: z.output<typeof 
     await assertRoomForProxies(tx, cluster, 1);
     if (facts.os !== "linux")
       throw new AppError("NOT_LINUX", `${facts.hostname} runs ${facts.os}; only Linux servers can be proxy servers (R5).`);
-    const { asset } = await upsertAssetFromFacts(tx, cluster.region, facts, { issueCredential: false });
+    const { asset } = await upsertAssetFromFacts(tx, cluster.region, facts);
     await assertEligibleProxy(tx, cluster, asset, false);
     const credential = newToken("pag");
     const proxy = await tx.proxyServer.create({

@@ -71,6 +71,20 @@ describe("proxy status from heartbeats (R6, R7, R8)", () => {
     expect([after.status, errorOf(after)?.code]).toEqual([410, "GONE"]);
   });
 
+  it("manual on a server whose agent is installed: the same asset, and the agent keeps its credential", async () => {
+    const cluster = await makeCluster();
+    const agent = await agentWithCredential();
+    const { hostname, ips } = agent.asset;
+    const reg = await api.register((await api.deploy(cluster.id, { mode: "manual" })).body.token, { hostname, ips, os: "linux" });
+    expect(reg.status).toBe(201);
+    const proxy = await db().proxyServer.findUniqueOrThrow({ where: { id: reg.body.proxyId } });
+    expect(proxy.assetId).toBe(agent.asset.id);
+    expect((await db().asset.findUniqueOrThrow({ where: { id: agent.asset.id } })).agentCredentialHash).toBe(
+      agent.asset.agentCredentialHash,
+    );
+    expect((await api.agentHeartbeat(agent.credential)).status).toBe(200);
+  });
+
   it("quick: the agent gets a deploy-proxy task, the proxy heartbeats with the agent's credential, the task completes", async () => {
     const cluster = await makeCluster();
     const agent = await agentWithCredential();
