@@ -8,10 +8,9 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
-import { Button } from "@/components/ui/button";
-import { Dialog, DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/api-client/api-error";
 import { changePasswordSchema } from "@/lib/auth/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
@@ -91,15 +90,12 @@ function ChangePasswordForm({ mutation, onDone }: FormProps) {
         </Field>
         {errors.root?.server ? <ApiErrorAlert error={mutation.error} /> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onDone} disabled={busy}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("account.password.submitting") : t("account.password.submit")}
-        </Button>
-      </DialogFooter>
+      <DialogActions
+        busy={busy}
+        onCancel={onDone}
+        label={t("account.password.submit")}
+        busyLabel={t("account.password.submitting")}
+      />
     </form>
   );
 }

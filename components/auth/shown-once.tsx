@@ -1,8 +1,11 @@
 // A secret the server returns exactly once (API token, temporary password): a warning, the value
 // in a read-only field that selects itself on focus, and a copy button.
 "use client";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DialogBody, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 
 type Props = { label: string; value: string; warning: string; copyLabel: string };
@@ -30,5 +33,32 @@ export function ShownOnce({ label, value, warning, copyLabel }: Props) {
         )}
       </Field>
     </div>
+  );
+}
+
+type StepProps = Props & {
+  /** What was made, in a sentence above the secret. */
+  intro: ReactNode;
+  doneLabel: string;
+  onDone: () => void;
+  /** More under the secret, e.g. how to use it. */
+  children?: ReactNode;
+};
+
+/** The last step of a create dialog whose result holds a secret: the secret, then Done. */
+export function ShownOnceStep({ intro, doneLabel, onDone, children, ...secret }: StepProps) {
+  return (
+    <>
+      <DialogBody>
+        <p className="text-sm text-slate-800">{intro}</p>
+        <ShownOnce {...secret} />
+        {children}
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="primary" onClick={onDone}>
+          {doneLabel}
+        </Button>
+      </DialogFooter>
+    </>
   );
 }

@@ -1,10 +1,10 @@
 // Screen 1 of SPEC §4: one row per cluster of the region.
 "use client";
-import { clsx } from "clsx";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CapacityMeter } from "@/components/planning/capacity-meter";
+import { TableFrame, keyedColumns } from "@/components/ui/table";
 import type { Region } from "@/lib/clusters/schemas";
 import { AddressKindBadge, ClusterStatusBadge } from "./cluster-badges";
 import type { ClusterDto } from "./cluster-api";
@@ -21,12 +21,12 @@ export const COLUMN_KEYS = ["name", "address", "clients", "status", "description
 
 /** Minimum widths keep the table readable; below them it scrolls, with the actions column pinned. */
 const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
-  name: "min-w-36 text-left",
-  address: "min-w-56 text-left",
-  clients: "min-w-32 text-right",
-  status: "min-w-44 text-left",
-  description: "min-w-48 text-left",
-  actions: "sticky right-0 w-12 bg-slate-50 text-right shadow-[-1px_0_0_var(--color-slate-200)]",
+  name: "min-w-36",
+  address: "min-w-56",
+  clients: "min-w-32",
+  status: "min-w-44",
+  description: "min-w-48",
+  actions: "sticky right-0 w-12 bg-slate-50 shadow-[-1px_0_0_var(--color-slate-200)]",
 };
 
 export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
@@ -107,20 +107,13 @@ export function useRegionName(region: Region) {
 export function ClustersTableFrame({ caption, busy, children }: { caption: string; busy?: boolean; children: ReactNode }) {
   const t = useTranslations("clusters.columns");
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="w-full min-w-[60rem] border-collapse text-sm" aria-busy={busy || undefined}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600">
-          <tr className="border-b border-slate-200">
-            {COLUMN_KEYS.map((key) => (
-              <th key={key} scope="col" className={clsx("px-3 py-2 align-bottom font-medium", COLUMN_CLASS[key])}>
-                {key === "actions" ? <span className="sr-only">{t(key)}</span> : t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <TableFrame
+      caption={caption}
+      busy={busy}
+      minWidth="min-w-[60rem]"
+      columns={keyedColumns(COLUMN_KEYS, t, COLUMN_CLASS, ["clients", "actions"])}
+    >
+      {children}
+    </TableFrame>
   );
 }

@@ -8,10 +8,9 @@ import type { z } from "zod";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { PlannerPanel } from "@/components/planning/planner-panel";
 import { createClusterSchema, type CreateClusterInput, type Region } from "@/lib/clusters/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
@@ -112,15 +111,7 @@ function CreateClusterForm({ region, onDone, create }: FormProps) {
         <PlannerPanel />
         {errors.root?.server ? <ApiErrorAlert error={create.error} /> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onDone} disabled={busy}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("createCluster.submitting") : t("createCluster.submit")}
-        </Button>
-      </DialogFooter>
+      <DialogActions busy={busy} onCancel={onDone} label={t("createCluster.submit")} busyLabel={t("createCluster.submitting")} />
     </form>
   );
 }

@@ -8,10 +8,9 @@ import type { z } from "zod";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { updateClusterSchema, type UpdateClusterInput } from "@/lib/clusters/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
 import type { ClusterDto } from "./cluster-api";
@@ -81,15 +80,13 @@ function EditDescriptionForm({ cluster, update, onDone }: FormProps) {
         </Field>
         {errors.root?.server ? <ApiErrorAlert error={update.error} /> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onDone} disabled={busy}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy || !isDirty}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("editDescription.submitting") : t("editDescription.submit")}
-        </Button>
-      </DialogFooter>
+      <DialogActions
+        busy={busy}
+        onCancel={onDone}
+        label={t("editDescription.submit")}
+        busyLabel={t("editDescription.submitting")}
+        disabledReason={isDirty ? undefined : t("common.nothingChanged")}
+      />
     </form>
   );
 }

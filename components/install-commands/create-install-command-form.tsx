@@ -7,11 +7,10 @@ import { toast } from "sonner";
 import { useClusters } from "@/components/clusters/use-clusters";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
-import { Button } from "@/components/ui/button";
 import { ChoiceGroup } from "@/components/ui/choice-group";
-import { DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import type { Region } from "@/lib/clusters/schemas";
 import type { CreateInstallCommandInput } from "@/lib/install-commands/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
@@ -123,15 +122,7 @@ export function CreateInstallCommandForm({ region, clusterId, create, onCancel, 
         {errors.root?.message ? <p className="text-xs text-red-700">{errors.root.message}</p> : null}
         {errors.root?.server ? <ApiErrorAlert error={create.error} /> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onCancel} disabled={busy}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {busy ? tc("submitting") : tc("submit")}
-        </Button>
-      </DialogFooter>
+      <DialogActions busy={busy} onCancel={onCancel} label={tc("submit")} busyLabel={tc("submitting")} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 // Screen 7 of SPEC §4: the region's install commands. The command itself is shown once, at
 // creation; here only the token's first characters identify it.
 "use client";
-import { clsx } from "clsx";
 import { Lock } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
@@ -9,6 +8,7 @@ import type { ReactNode } from "react";
 import { GatedButton } from "@/components/auth/role-gate";
 import type { RoleGate } from "@/components/auth/use-can";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { TableFrame, keyedColumns } from "@/components/ui/table";
 import type { Region } from "@/lib/clusters/schemas";
 import { ExpiryCell } from "./install-command-badges";
 import type { InstallCommandDto } from "./install-command-api";
@@ -16,13 +16,13 @@ import type { InstallCommandDto } from "./install-command-api";
 export const COLUMN_KEYS = ["command", "cluster", "target", "group", "expiry", "registrations", "actions"] as const;
 
 const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
-  command: "min-w-48 text-left",
-  cluster: "min-w-36 text-left",
-  target: "min-w-32 text-left",
-  group: "min-w-28 text-left",
-  expiry: "min-w-44 text-left",
-  registrations: "min-w-28 text-right",
-  actions: "sticky right-0 w-20 bg-slate-50 text-right shadow-[-1px_0_0_var(--color-slate-200)]",
+  command: "min-w-48",
+  cluster: "min-w-36",
+  target: "min-w-32",
+  group: "min-w-28",
+  expiry: "min-w-44",
+  registrations: "min-w-28",
+  actions: "sticky right-0 w-20 bg-slate-50 shadow-[-1px_0_0_var(--color-slate-200)]",
 };
 
 type Props = { region: Region; commands: InstallCommandDto[]; gate: RoleGate; onRevoke: (command: InstallCommandDto) => void };
@@ -105,20 +105,13 @@ export function InstallCommandsTable({ region, commands, gate, onRevoke }: Props
 export function InstallCommandsTableFrame({ caption, busy, children }: { caption: string; busy?: boolean; children: ReactNode }) {
   const t = useTranslations("installCommands.columns");
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="w-full min-w-[62rem] border-collapse text-sm" aria-busy={busy || undefined}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600">
-          <tr className="border-b border-slate-200">
-            {COLUMN_KEYS.map((key) => (
-              <th key={key} scope="col" className={clsx("px-3 py-2 align-bottom font-medium", COLUMN_CLASS[key])}>
-                {key === "actions" ? <span className="sr-only">{t(key)}</span> : t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <TableFrame
+      caption={caption}
+      busy={busy}
+      minWidth="min-w-[62rem]"
+      columns={keyedColumns(COLUMN_KEYS, t, COLUMN_CLASS, ["registrations", "actions"])}
+    >
+      {children}
+    </TableFrame>
   );
 }

@@ -4,9 +4,7 @@
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ApiError } from "@/lib/api-client/api-error";
 import type { Region } from "@/lib/clusters/schemas";
 import type { InstallCommandDto } from "./install-command-api";
@@ -23,55 +21,42 @@ export function RevokeInstallCommandDialog({ region, command, onClose, returnFoc
     onClose();
   }
 
-  function confirm() {
-    if (!command) return;
-    revoke.mutate(command.id, {
-      onSuccess: () => {
-        toast.success(t("installCommands.revoke.done", { hint: command.tokenHint }));
-        close();
-      },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === "NOT_FOUND") {
-          toast.info(t("installCommands.revoke.gone"));
-          close();
-        }
-      },
-    });
-  }
-
   return (
-    <Dialog
-      role="alertdialog"
-      open={command !== null}
-      onOpenChange={(open) => (open ? undefined : close())}
-      busy={revoke.isPending}
+    <ConfirmDialog
+      subject={command}
       title={t("installCommands.revoke.title")}
-      closeLabel={t("common.close")}
+      busy={revoke.isPending}
+      label={t("installCommands.revoke.submit")}
+      busyLabel={t("installCommands.revoke.submitting")}
+      onClose={close}
       returnFocus={returnFocus}
+      onConfirm={(command) =>
+        revoke.mutate(command.id, {
+          onSuccess: () => {
+            toast.success(t("installCommands.revoke.done", { hint: command.tokenHint }));
+            close();
+          },
+          onError: (error) => {
+            if (error instanceof ApiError && error.code === "NOT_FOUND") {
+              toast.info(t("installCommands.revoke.gone"));
+              close();
+            }
+          },
+        })
+      }
     >
-      {command ? (
+      {(command) => (
         <>
-          <DialogBody>
-            <p className="text-slate-800">
-              {t("installCommands.revoke.confirm", {
-                hint: command.tokenHint,
-                cluster: command.cluster?.name ?? t("installCommands.list.direct"),
-              })}
-            </p>
-            <p className="text-slate-700">{t("installCommands.revoke.effect", { count: command.registrations })}</p>
-            {revoke.error ? <ApiErrorAlert error={revoke.error} /> : null}
-          </DialogBody>
-          <DialogFooter>
-            <Button onClick={close} disabled={revoke.isPending} data-autofocus>
-              {t("common.cancel")}
-            </Button>
-            <Button variant="danger" onClick={confirm} disabled={revoke.isPending}>
-              {revoke.isPending ? <Spinner /> : null}
-              {revoke.isPending ? t("installCommands.revoke.submitting") : t("installCommands.revoke.submit")}
-            </Button>
-          </DialogFooter>
+          <p className="text-slate-800">
+            {t("installCommands.revoke.confirm", {
+              hint: command.tokenHint,
+              cluster: command.cluster?.name ?? t("installCommands.list.direct"),
+            })}
+          </p>
+          <p className="text-slate-700">{t("installCommands.revoke.effect", { count: command.registrations })}</p>
+          {revoke.error ? <ApiErrorAlert error={revoke.error} /> : null}
         </>
-      ) : null}
-    </Dialog>
+      )}
+    </ConfirmDialog>
   );
 }

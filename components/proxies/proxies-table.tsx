@@ -5,6 +5,7 @@ import { ArrowUpCircle } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { TableFrame, keyedColumns } from "@/components/ui/table";
 import { AssetCell } from "./asset-hover-card";
 import { AgentStatusBadge, PolicyBadge, ProxyStatusBadge } from "./proxy-badges";
 import type { ProxyDto, ProxyList } from "./proxy-api";
@@ -13,14 +14,14 @@ import { ProxyRowActions, type ProxyAction } from "./proxy-row-actions";
 export const PROXY_COLUMNS = ["asset", "agent", "status", "version", "heartbeat", "load", "policy", "actions"] as const;
 
 const COLUMN_CLASS: Record<(typeof PROXY_COLUMNS)[number], string> = {
-  asset: "min-w-52 text-left",
-  agent: "min-w-24 text-left",
-  status: "min-w-36 text-left",
-  version: "min-w-32 text-left",
-  heartbeat: "min-w-32 text-left",
-  load: "min-w-36 text-right",
-  policy: "min-w-28 text-left",
-  actions: "sticky right-0 w-12 bg-slate-50 text-right shadow-[-1px_0_0_var(--color-slate-200)]",
+  asset: "min-w-52",
+  agent: "min-w-24",
+  status: "min-w-36",
+  version: "min-w-32",
+  heartbeat: "min-w-32",
+  load: "min-w-36",
+  policy: "min-w-28",
+  actions: "sticky right-0 w-12 bg-slate-50 shadow-[-1px_0_0_var(--color-slate-200)]",
 };
 
 type Props = {
@@ -136,20 +137,13 @@ function LoadCell({ proxy }: { proxy: ProxyDto }) {
 export function ProxiesTableFrame({ caption, busy, children }: { caption: string; busy?: boolean; children: ReactNode }) {
   const t = useTranslations("proxies.columns");
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="w-full min-w-[64rem] border-collapse text-sm" aria-busy={busy || undefined}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600">
-          <tr className="border-b border-slate-200">
-            {PROXY_COLUMNS.map((key) => (
-              <th key={key} scope="col" className={clsx("px-3 py-2 align-bottom font-medium", COLUMN_CLASS[key])}>
-                {key === "actions" ? <span className="sr-only">{t(key)}</span> : t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <TableFrame
+      caption={caption}
+      busy={busy}
+      minWidth="min-w-[64rem]"
+      columns={keyedColumns(PROXY_COLUMNS, t, COLUMN_CLASS, ["load", "actions"])}
+    >
+      {children}
+    </TableFrame>
   );
 }

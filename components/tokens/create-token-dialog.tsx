@@ -8,13 +8,12 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { RoleField } from "@/components/auth/role-field";
-import { ShownOnce } from "@/components/auth/shown-once";
+import { ShownOnceStep } from "@/components/auth/shown-once";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
-import { Button } from "@/components/ui/button";
-import { Dialog, DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { createTokenSchema } from "@/lib/auth/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
 import type { CreatedToken } from "./tokens-api";
@@ -43,28 +42,22 @@ export function CreateTokenDialog({ open, onOpenChange }: Props) {
       closeLabel={t("common.close")}
     >
       {!open ? null : created ? (
-        <>
-          <DialogBody>
-            <p className="text-sm text-slate-800">{t("tokens.created.body", { name: created.name })}</p>
-            <ShownOnce
-              label={t("tokens.created.tokenLabel")}
-              value={created.token}
-              warning={t("tokens.created.warning")}
-              copyLabel={t("tokens.created.copy")}
-            />
-            <div className="space-y-1">
-              <p className="text-xs text-slate-600">{t("tokens.created.usage")}</p>
-              <pre className="rounded bg-slate-900 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-slate-100 [overflow-wrap:anywhere]">
-                {`curl -H "Authorization: Bearer $TOKEN" ${window.location.origin}/api/v1/clusters?region=intl`}
-              </pre>
-            </div>
-          </DialogBody>
-          <DialogFooter>
-            <Button variant="primary" onClick={close}>
-              {t("tokens.created.done")}
-            </Button>
-          </DialogFooter>
-        </>
+        <ShownOnceStep
+          intro={t("tokens.created.body", { name: created.name })}
+          label={t("tokens.created.tokenLabel")}
+          value={created.token}
+          warning={t("tokens.created.warning")}
+          copyLabel={t("tokens.created.copy")}
+          doneLabel={t("tokens.created.done")}
+          onDone={close}
+        >
+          <div className="space-y-1">
+            <p className="text-xs text-slate-600">{t("tokens.created.usage")}</p>
+            <pre className="rounded bg-slate-900 px-3 py-2 font-mono text-xs whitespace-pre-wrap text-slate-100 [overflow-wrap:anywhere]">
+              {`curl -H "Authorization: Bearer $TOKEN" ${window.location.origin}/api/v1/clusters?region=intl`}
+            </pre>
+          </div>
+        </ShownOnceStep>
       ) : (
         <CreateTokenForm create={create} onCancel={close} onCreated={setCreated} />
       )}
@@ -160,15 +153,12 @@ function CreateTokenForm({ create, onCancel, onCreated }: FormProps) {
         </fieldset>
         {errors.root?.server ? <ApiErrorAlert error={create.error} /> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onCancel} disabled={busy}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("tokens.create.submitting") : t("tokens.create.submit")}
-        </Button>
-      </DialogFooter>
+      <DialogActions
+        busy={busy}
+        onCancel={onCancel}
+        label={t("tokens.create.submit")}
+        busyLabel={t("tokens.create.submitting")}
+      />
     </form>
   );
 }

@@ -3,9 +3,7 @@
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ApiTokenDto } from "./tokens-api";
 import { useRevokeToken } from "./use-revoke-token";
 
@@ -20,43 +18,30 @@ export function RevokeTokenDialog({ token, onClose, returnFocus }: Props) {
     onClose();
   }
 
-  function confirm() {
-    if (!token) return;
-    revoke.mutate(token.id, {
-      onSuccess: () => {
-        toast.success(t("tokens.revoke.done", { name: token.name }));
-        close();
-      },
-    });
-  }
-
   return (
-    <Dialog
-      role="alertdialog"
-      open={token !== null}
-      onOpenChange={(open) => (open ? undefined : close())}
-      busy={revoke.isPending}
+    <ConfirmDialog
+      subject={token}
       title={t("tokens.revoke.title")}
-      closeLabel={t("common.close")}
+      busy={revoke.isPending}
+      label={t("tokens.revoke.submit")}
+      busyLabel={t("tokens.revoke.submitting")}
+      onClose={close}
       returnFocus={returnFocus}
+      onConfirm={(token) =>
+        revoke.mutate(token.id, {
+          onSuccess: () => {
+            toast.success(t("tokens.revoke.done", { name: token.name }));
+            close();
+          },
+        })
+      }
     >
-      {token ? (
+      {(token) => (
         <>
-          <DialogBody>
-            <p className="text-slate-800">{t("tokens.revoke.confirm", { name: token.name })}</p>
-            {revoke.error ? <ApiErrorAlert error={revoke.error} /> : null}
-          </DialogBody>
-          <DialogFooter>
-            <Button onClick={close} disabled={revoke.isPending} data-autofocus>
-              {t("common.cancel")}
-            </Button>
-            <Button variant="danger" onClick={confirm} disabled={revoke.isPending}>
-              {revoke.isPending ? <Spinner /> : null}
-              {revoke.isPending ? t("tokens.revoke.submitting") : t("tokens.revoke.submit")}
-            </Button>
-          </DialogFooter>
+          <p className="text-slate-800">{t("tokens.revoke.confirm", { name: token.name })}</p>
+          {revoke.error ? <ApiErrorAlert error={revoke.error} /> : null}
         </>
-      ) : null}
-    </Dialog>
+      )}
+    </ConfirmDialog>
   );
 }

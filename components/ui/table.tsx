@@ -2,7 +2,7 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
 
-export type Column = { key: string; label: ReactNode; className?: string; srOnly?: boolean };
+export type Column = { key: string; label: ReactNode; className?: string; srOnly?: boolean; align?: "left" | "right" };
 
 type TableFrameProps = { caption: string; columns: Column[]; busy?: boolean; minWidth?: string; children: ReactNode };
 
@@ -14,7 +14,15 @@ export function TableFrame({ caption, columns, busy, minWidth = "min-w-[48rem]",
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr className="border-b border-slate-200">
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={clsx("px-3 py-2 text-left align-bottom font-medium", c.className)}>
+              <th
+                key={c.key}
+                scope="col"
+                className={clsx(
+                  "px-3 py-2 align-bottom font-medium",
+                  c.align === "right" ? "text-right" : "text-left",
+                  c.className,
+                )}
+              >
                 {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}
@@ -24,6 +32,22 @@ export function TableFrame({ caption, columns, busy, minWidth = "min-w-[48rem]",
       </table>
     </div>
   );
+}
+
+/** Columns named by keys: the label from the catalog, "actions" for screen readers only. */
+export function keyedColumns<K extends string>(
+  keys: readonly K[],
+  label: (key: K) => ReactNode,
+  classes: Record<K, string>,
+  rightAligned: readonly K[] = [],
+): Column[] {
+  return keys.map((key) => ({
+    key,
+    label: label(key),
+    className: classes[key],
+    srOnly: key === "actions",
+    align: rightAligned.includes(key) ? "right" : "left",
+  }));
 }
 
 /** Row classes shared by the console's tables. */

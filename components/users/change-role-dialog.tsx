@@ -6,9 +6,8 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { RoleField } from "@/components/auth/role-field";
-import { Button } from "@/components/ui/button";
-import { Dialog, DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import type { Role } from "@/lib/auth/roles";
 import { updateUserSchema } from "@/lib/auth/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
@@ -68,15 +67,13 @@ function ChangeRoleForm({ user, update, onDone }: FormProps) {
         <RoleField legend={t("users.fields.role")} error={errors.role?.message} registration={form.register("role")} />
         <UserChangeError error={update.error} />
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onDone} disabled={busy}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy || !isDirty}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("users.changeRole.submitting") : t("users.changeRole.submit")}
-        </Button>
-      </DialogFooter>
+      <DialogActions
+        busy={busy}
+        onCancel={onDone}
+        label={t("users.changeRole.submit")}
+        busyLabel={t("users.changeRole.submitting")}
+        disabledReason={isDirty ? undefined : t("common.nothingChanged")}
+      />
     </form>
   );
 }

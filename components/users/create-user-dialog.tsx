@@ -8,14 +8,13 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { RoleField } from "@/components/auth/role-field";
-import { ShownOnce } from "@/components/auth/shown-once";
+import { ShownOnceStep } from "@/components/auth/shown-once";
 import { useEmailError } from "@/components/auth/use-email-error";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { useServerFieldErrors } from "@/components/forms/use-server-field-errors";
-import { Button } from "@/components/ui/button";
-import { Dialog, DIALOG_FORM_CLASS, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/api-client/api-error";
 import { createUserSchema } from "@/lib/auth/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
@@ -46,22 +45,15 @@ export function CreateUserDialog({ open, onOpenChange }: Props) {
       closeLabel={t("common.close")}
     >
       {!open ? null : created?.temporaryPassword ? (
-        <>
-          <DialogBody>
-            <p className="text-sm text-slate-800">{t("users.created.body", { email: created.email })}</p>
-            <ShownOnce
-              label={t("users.created.passwordLabel")}
-              value={created.temporaryPassword}
-              warning={t("users.created.warning")}
-              copyLabel={t("users.created.copy")}
-            />
-          </DialogBody>
-          <DialogFooter>
-            <Button variant="primary" onClick={close}>
-              {t("users.created.done")}
-            </Button>
-          </DialogFooter>
-        </>
+        <ShownOnceStep
+          intro={t("users.created.body", { email: created.email })}
+          label={t("users.created.passwordLabel")}
+          value={created.temporaryPassword}
+          warning={t("users.created.warning")}
+          copyLabel={t("users.created.copy")}
+          doneLabel={t("users.created.done")}
+          onDone={close}
+        />
       ) : (
         <CreateUserForm
           create={create}
@@ -168,15 +160,7 @@ function CreateUserForm({ create, onCancel, onCreated }: FormProps) {
         ) : null}
         {errors.root?.server ? <ApiErrorAlert error={create.error} /> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onCancel} disabled={busy}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("users.create.submitting") : t("users.create.submit")}
-        </Button>
-      </DialogFooter>
+      <DialogActions busy={busy} onCancel={onCancel} label={t("users.create.submit")} busyLabel={t("users.create.submitting")} />
     </form>
   );
 }

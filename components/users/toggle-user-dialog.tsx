@@ -3,9 +3,7 @@
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { useSession } from "@/components/auth/session-provider";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useUpdateUser } from "./use-update-user";
 import { UserChangeError } from "./user-change-error";
 import type { UserDto } from "./users-api";
@@ -24,49 +22,37 @@ export function ToggleUserDialog({ user, onClose, returnFocus }: Props) {
     onClose();
   }
 
-  function confirm() {
-    if (!user) return;
-    update.mutate(
-      { id: user.id, change: { disabled: disabling } },
-      {
-        onSuccess: () => {
-          toast.success(t(`${keys}.done`, { email: user.email }));
-          close();
-        },
-      },
-    );
-  }
-
   return (
-    <Dialog
-      role="alertdialog"
-      open={user !== null}
-      onOpenChange={(open) => (open ? undefined : close())}
-      busy={update.isPending}
+    <ConfirmDialog
+      subject={user}
       title={t(`${keys}.title`)}
-      closeLabel={t("common.close")}
+      busy={update.isPending}
+      variant={disabling ? "danger" : "primary"}
+      label={t(`${keys}.submit`)}
+      busyLabel={t(`${keys}.submitting`)}
+      onClose={close}
       returnFocus={returnFocus}
+      onConfirm={(user) =>
+        update.mutate(
+          { id: user.id, change: { disabled: disabling } },
+          {
+            onSuccess: () => {
+              toast.success(t(`${keys}.done`, { email: user.email }));
+              close();
+            },
+          },
+        )
+      }
     >
-      {user ? (
+      {(user) => (
         <>
-          <DialogBody>
-            <p className="text-slate-800">{t(`${keys}.confirm`, { name: user.name, email: user.email })}</p>
-            {disabling && user.id === me.id ? (
-              <p className="text-sm font-medium text-amber-800">{t("users.disable.self")}</p>
-            ) : null}
-            <UserChangeError error={update.error} />
-          </DialogBody>
-          <DialogFooter>
-            <Button onClick={close} disabled={update.isPending} data-autofocus>
-              {t("common.cancel")}
-            </Button>
-            <Button variant={disabling ? "danger" : "primary"} onClick={confirm} disabled={update.isPending}>
-              {update.isPending ? <Spinner /> : null}
-              {update.isPending ? t(`${keys}.submitting`) : t(`${keys}.submit`)}
-            </Button>
-          </DialogFooter>
+          <p className="text-slate-800">{t(`${keys}.confirm`, { name: user.name, email: user.email })}</p>
+          {disabling && user.id === me.id ? (
+            <p className="text-sm font-medium text-amber-800">{t("users.disable.self")}</p>
+          ) : null}
+          <UserChangeError error={update.error} />
         </>
-      ) : null}
-    </Dialog>
+      )}
+    </ConfirmDialog>
   );
 }
