@@ -40,8 +40,8 @@ export const registerProxySchema = z.strictObject({
 export const proxyHeartbeatSchema = z.strictObject({
   proxyVersion: version,
   connectedClients: z.number().int().min(0).max(10_000_000),
-  bytesRelayed: z.number().int().min(0),
-  cacheBytes: z.number().int().min(0),
+  bytesRelayed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  cacheBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   /** The proxy policy version the proxy runs (issue #6 shows which proxies are current). */
   policyVersion: z.number().int().min(0).nullable().default(null),
 });

@@ -1,77 +1,78 @@
 // POST /api/v1/agent/proxies/{id}/heartbeat — keeps a proxy online (R7); finishes deploy and
 // upgrade tasks when the proxy reports in; answers with tasks and the cluster's policy.
+// Every proxy sends one every HEARTBEAT_INTERVAL_SECONDS: one statement reads, one writes.
 import { z } from "zod";
 import type { AgentPrincipal } from "@/lib/agents/authenticate-agent";
 import type { proxyHeartbeatSchema } from "@/lib/agents/schemas";
-import { db } from "@/lib/db/client";
 import { config } from "@/lib/config";
+import { queryRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 
+type OpenTask = { id: string; type: "deploy_proxy" | "upgrade_proxy" | "stop_proxy"; payload: unknown; delivered: boolean };
+
+type ProxyState = {
+  asset_id: string;
+  target_version: string | null;
+  policy: {
+    version: number;
+    mode: string;
+    bandwidthKbps: number | null;
+    frequencyPerMin: number | null;
+    cacheDir: string;
+    cacheMaxBytes: number | string;
+    dataTypes: string[];
+  } | null;
+  open: OpenTask[];
+};
+
 export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, input: z.output<typeof proxyHeartbeatSchema>) {
-  const proxy = await db().proxyServer.findUnique({
-    where: { id: proxyId },
-    select: { id: true, assetId: true, targetVersion: true, lastHeartbeatAt: true, cluster: { select: { policy: true } } },
-  });
+  const [proxy] = await queryRows<ProxyState>(Prisma.sql`
+    SELECT p.asset_id, p.target_version,
+           (SELECT json_build_object('version', pol.version, 'mode', pol.mode, 'bandwidthKbps', pol.bandwidth_kbps,
+                                     'frequencyPerMin', pol.frequency_per_min, 'cacheDir', pol.cache_dir,
+                                     'cacheMaxBytes', pol.cache_max_bytes, 'dataTypes', pol.data_types)
+              FROM proxy_policy pol WHERE pol.cluster_id = p.cluster_id) AS policy,
+           COALESCE((SELECT json_agg(json_build_object('id', t.id, 'type', t.type, 'payload', t.payload,
+                                                       'delivered', t.delivered_at IS NOT NULL) ORDER BY t.created_at)
+                       FROM agent_task t WHERE t.asset_id = ${agent.assetId}::uuid AND t.completed_at IS NULL), '[]') AS open
+      FROM proxy_server p WHERE p.id = ${proxyId}::uuid`);
   // A deleted proxy must stop: 410 tells the daemon so (issue #4).
   if (!proxy)
     throw new AppError("GONE", "This proxy server was deleted from the console; stop the proxy process.", { reason: "deleted" });
-  if (proxy.assetId !== agent.assetId || (agent.proxyId && agent.proxyId !== proxyId)) {
+  if (proxy.asset_id !== agent.assetId || (agent.proxyId && agent.proxyId !== proxyId)) {
     throw new AppError("FORBIDDEN", "This credential belongs to another server.");
   }
   const now = new Date();
-  const upgraded = proxy.targetVersion !== null && proxy.targetVersion === input.proxyVersion;
-  // One read of the open tasks decides which writes are needed (most heartbeats need none).
-  const open = await db().agentTask.findMany({
-    where: { assetId: agent.assetId, completedAt: null },
-    select: { id: true, type: true, payload: true, deliveredAt: true },
-    orderBy: { createdAt: "asc" },
-  });
-  const finished = open.filter((t) => t.type === "deploy_proxy" || (upgraded && t.type === "upgrade_proxy"));
-  const tasks = open.filter((t) => (t.type === "upgrade_proxy" && !upgraded) || t.type === "stop_proxy");
+  const upgraded = proxy.target_version !== null && proxy.target_version === input.proxyVersion;
+  const finished = proxy.open.filter((t) => t.type === "deploy_proxy" || (upgraded && t.type === "upgrade_proxy"));
+  const tasks = proxy.open.filter((t) => (t.type === "upgrade_proxy" && !upgraded) || t.type === "stop_proxy");
   // A stop is done once handed over: the proxy exits and its heartbeats stop.
-  const stops = tasks.filter((t) => t.type === "stop_proxy");
-  const undelivered = tasks.filter((t) => !t.deliveredAt);
-  await db().$transaction([
-    db().proxyServer.update({
-      where: { id: proxyId },
-      data: {
-        lastHeartbeatAt: now,
-        version: input.proxyVersion,
-        connectedClients: input.connectedClients,
-        bytesRelayed: BigInt(input.bytesRelayed),
-        cacheBytes: BigInt(input.cacheBytes),
-        policyVersion: input.policyVersion,
-        ...(upgraded ? { targetVersion: null } : {}),
-      },
-    }),
-    // The proxy process hosts the agent on a manually deployed server, so it keeps it online.
-    db().asset.update({ where: { id: agent.assetId }, data: { agentLastSeenAt: now } }),
-    ...(finished.length + stops.length > 0
-      ? [
-          db().agentTask.updateMany({
-            where: { id: { in: [...finished, ...stops].map((t) => t.id) } },
-            data: { completedAt: now },
-          }),
-        ]
-      : []),
-    ...(undelivered.length > 0
-      ? [db().agentTask.updateMany({ where: { id: { in: undelivered.map((t) => t.id) } }, data: { deliveredAt: now } })]
-      : []),
-  ]);
-  const policy = proxy.cluster.policy;
+  const completed = [...finished, ...tasks.filter((t) => t.type === "stop_proxy")].map((t) => t.id);
+  const delivered = tasks.filter((t) => !t.delivered).map((t) => t.id);
+  // One statement, so all of it or none. A task row is written by one UPDATE only (PostgreSQL
+  // does not allow the same row twice in one statement).
+  await queryRows(Prisma.sql`
+    WITH beat AS (
+      UPDATE proxy_server SET last_heartbeat_at = ${now}, version = ${input.proxyVersion},
+             connected_clients = ${input.connectedClients}, bytes_relayed = ${String(input.bytesRelayed)}::bigint,
+             cache_bytes = ${String(input.cacheBytes)}::bigint, policy_version = ${input.policyVersion}::int,
+             target_version = CASE WHEN ${upgraded}::boolean THEN NULL ELSE target_version END
+       WHERE id = ${proxyId}::uuid
+    ), seen AS (
+      -- The proxy process hosts the agent on a manually deployed server, so it keeps it online.
+      UPDATE asset SET agent_last_seen_at = ${now}, updated_at = ${now} WHERE id = ${agent.assetId}::uuid
+    ), tasks AS (
+      UPDATE agent_task
+         SET completed_at = CASE WHEN id = ANY(${completed}::uuid[]) THEN ${now} ELSE completed_at END,
+             delivered_at = CASE WHEN id = ANY(${delivered}::uuid[]) THEN ${now} ELSE delivered_at END
+       WHERE id = ANY(${[...completed, ...delivered]}::uuid[])
+    )
+    SELECT 1`);
+  const policy = proxy.policy;
   return {
     tasks: tasks.map((t) => ({ id: t.id, type: t.type === "upgrade_proxy" ? "upgrade" : "stop", payload: t.payload })),
-    policy: policy
-      ? {
-          version: policy.version,
-          mode: policy.mode,
-          bandwidthKbps: policy.bandwidthKbps,
-          frequencyPerMin: policy.frequencyPerMin,
-          cacheDir: policy.cacheDir,
-          cacheMaxBytes: Number(policy.cacheMaxBytes),
-          dataTypes: policy.dataTypes,
-        }
-      : null,
+    policy: policy ? { ...policy, cacheMaxBytes: Number(policy.cacheMaxBytes) } : null,
     heartbeatIntervalSeconds: config.heartbeatIntervalSeconds,
   };
 }

@@ -57,7 +57,13 @@ export function proxyApi(token: string) {
       call<{ proxyId: string; credential: string }>(proxyRegister.POST, "POST", "/", {
         body: { deployToken, proxyVersion, ...serverFacts(facts) },
       }),
-    heartbeat: (proxyId: string, credential: string, proxyVersion = "1.5.0", policyVersion: number | null = null) =>
+    heartbeat: (
+      proxyId: string,
+      credential: string,
+      proxyVersion = "1.5.0",
+      policyVersion: number | null = null,
+      counters: Record<string, unknown> = {},
+    ) =>
       call<{ tasks: { type: string; payload: Record<string, unknown> }[]; policy: { version: number } | null }>(
         proxyHeartbeat.POST,
         "POST",
@@ -65,7 +71,7 @@ export function proxyApi(token: string) {
         {
           params: { id: proxyId },
           headers: agent(credential),
-          body: { proxyVersion, connectedClients: 0, bytesRelayed: 0, cacheBytes: 0, policyVersion },
+          body: { proxyVersion, connectedClients: 0, bytesRelayed: 0, cacheBytes: 0, policyVersion, ...counters },
         },
       ),
     agentHeartbeat: (credential: string) =>

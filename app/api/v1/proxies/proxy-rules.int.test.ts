@@ -187,6 +187,12 @@ const rows: Row[] = [
   ],
   ["heartbeat: another server's credential", 403, "FORBIDDEN", () => api.heartbeat(fx.latest.id, fx.registered.credential)],
   ["heartbeat: the proxy was deleted", 410, "GONE", () => api.heartbeat(fx.deleted.id, fx.deletedAgent.credential)],
+  [
+    "heartbeat: a counter beyond what a 64-bit column holds",
+    400,
+    "VALIDATION_FAILED",
+    () => api.heartbeat(fx.registered.proxyId, fx.registered.credential, "1.5.0", null, { bytesRelayed: 1e21 }),
+  ],
   ["agent heartbeat: forged credential", 401, "UNAUTHENTICATED", () => api.agentHeartbeat(`pag_${"y".repeat(43)}`)],
   // Upgrade (R10) and delete (R8)
   ["upgrade: already the latest version (R10)", 422, "ALREADY_LATEST", () => api.upgrade(fx.latest.id)],
