@@ -1,14 +1,13 @@
 // The actions menu of one cluster row. Deploy proxy and Server basic info open the cluster's
 // proxy pages, Access clients its client access panel; changes a role may not make say why.
 "use client";
-import { Ellipsis, Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
+import { Pencil, Rocket, Server, SlidersHorizontal, Trash2, UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useRoleGate } from "@/components/auth/use-can";
 import { ProxySettingsDialog } from "@/components/policy/proxy-settings-dialog";
-import { buttonClass } from "@/components/ui/button";
-import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu";
+import { MenuItem, MenuSeparator, RowMenu } from "@/components/ui/menu";
 import type { Region } from "@/lib/clusters/schemas";
 import type { ClusterDto } from "./cluster-api";
 
@@ -21,57 +20,51 @@ export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) 
   const label = t("clusters.actions.menuLabel", { name: cluster.name });
   // Changes need the operator role; a viewer sees them disabled with the reason.
   const operator = useRoleGate("operator");
-  const openedDialog = useRef(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const open = (action: () => void) => () => {
-    openedDialog.current = true;
-    action();
-  };
-  const returnFocus = () => {
-    const refocus = !openedDialog.current;
-    openedDialog.current = false;
-    return refocus;
-  };
   return (
-    <Menu>
-      <MenuTrigger aria-label={label} className={buttonClass("ghost", "sm")} data-actions-for={cluster.id}>
-        <Ellipsis aria-hidden className="size-4" />
-      </MenuTrigger>
-      <MenuContent label={label} returnFocus={returnFocus}>
-        <MenuItem icon={<Pencil className="size-4" />} onSelect={open(onEdit)} disabledReason={operator.short}>
-          {t("clusters.actions.editDescription")}
-        </MenuItem>
-        <MenuSeparator />
-        <MenuItem
-          icon={<Rocket className="size-4" />}
-          onSelect={open(() => router.push(`${proxiesHref}/deploy`))}
-          disabledReason={operator.short}
-        >
-          {t("clusters.actions.deployProxy")}
-        </MenuItem>
-        <MenuItem icon={<Server className="size-4" />} onSelect={open(() => router.push(proxiesHref))}>
-          {t("clusters.actions.serverInfo")}
-        </MenuItem>
-        <MenuItem icon={<SlidersHorizontal className="size-4" />} onSelect={open(() => setSettingsOpen(true))}>
-          {t("clusters.actions.proxySettings")}
-        </MenuItem>
-        <MenuItem
-          icon={<UserPlus className="size-4" />}
-          onSelect={open(() => router.push(`/${region}/clusters/${cluster.id}/access`))}
-        >
-          {t("clusters.actions.accessClients")}
-        </MenuItem>
-        <MenuSeparator />
-        <MenuItem icon={<Trash2 className="size-4" />} onSelect={open(onDelete)} disabledReason={operator.short} danger>
-          {t("clusters.actions.delete")}
-        </MenuItem>
-      </MenuContent>
-      <ProxySettingsDialog
-        cluster={cluster}
-        open={settingsOpen}
-        onClose={() => setSettingsOpen(false)}
-        returnFocus={() => document.querySelector<HTMLElement>(`[data-actions-for="${cluster.id}"]`)}
-      />
-    </Menu>
+    <RowMenu
+      label={label}
+      rowId={cluster.id}
+      after={
+        <ProxySettingsDialog
+          cluster={cluster}
+          open={settingsOpen}
+          onClose={() => setSettingsOpen(false)}
+          returnFocus={() => document.querySelector<HTMLElement>(`[data-actions-for="${cluster.id}"]`)}
+        />
+      }
+    >
+      {(opens) => (
+        <>
+          <MenuItem icon={<Pencil className="size-4" />} onSelect={opens(onEdit)} disabledReason={operator.short}>
+            {t("clusters.actions.editDescription")}
+          </MenuItem>
+          <MenuSeparator />
+          <MenuItem
+            icon={<Rocket className="size-4" />}
+            onSelect={opens(() => router.push(`${proxiesHref}/deploy`))}
+            disabledReason={operator.short}
+          >
+            {t("clusters.actions.deployProxy")}
+          </MenuItem>
+          <MenuItem icon={<Server className="size-4" />} onSelect={opens(() => router.push(proxiesHref))}>
+            {t("clusters.actions.serverInfo")}
+          </MenuItem>
+          <MenuItem icon={<SlidersHorizontal className="size-4" />} onSelect={opens(() => setSettingsOpen(true))}>
+            {t("clusters.actions.proxySettings")}
+          </MenuItem>
+          <MenuItem
+            icon={<UserPlus className="size-4" />}
+            onSelect={opens(() => router.push(`/${region}/clusters/${cluster.id}/access`))}
+          >
+            {t("clusters.actions.accessClients")}
+          </MenuItem>
+          <MenuSeparator />
+          <MenuItem icon={<Trash2 className="size-4" />} onSelect={opens(onDelete)} disabledReason={operator.short} danger>
+            {t("clusters.actions.delete")}
+          </MenuItem>
+        </>
+      )}
+    </RowMenu>
   );
 }

@@ -1,8 +1,10 @@
 // Dropdown menu on radix: arrow keys, typeahead, Escape; disabled items show why they are disabled.
 "use client";
 import { clsx } from "clsx";
+import { Ellipsis } from "lucide-react";
 import { DropdownMenu as M } from "radix-ui";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
+import { buttonClass } from "./button";
 
 export const Menu = M.Root;
 export const MenuTrigger = M.Trigger;
@@ -73,4 +75,42 @@ export function MenuLabel({ children }: { children: ReactNode }) {
 
 export function MenuSeparator() {
   return <M.Separator className="my-1 h-px bg-slate-200" />;
+}
+
+/** Wraps an item's action that opens a dialog or a page, so focus goes there and not back to the menu button. */
+export type OpensElsewhere = (action: () => void) => () => void;
+
+type RowMenuProps = {
+  /** Names the row, e.g. "Actions for web-01". */
+  label: string;
+  /** Marks the button (data-actions-for) so a dialog can return focus to it. */
+  rowId: string;
+  children: (opens: OpensElsewhere) => ReactNode;
+  /** Rendered beside the menu, e.g. a dialog one of its items opens. */
+  after?: ReactNode;
+};
+
+/** The "…" actions menu of a table row. */
+export function RowMenu({ label, rowId, children, after }: RowMenuProps) {
+  const openedElsewhere = useRef(false);
+  const opens: OpensElsewhere = (action) => () => {
+    openedElsewhere.current = true;
+    action();
+  };
+  const returnFocus = () => {
+    const refocus = !openedElsewhere.current;
+    openedElsewhere.current = false;
+    return refocus;
+  };
+  return (
+    <Menu>
+      <MenuTrigger aria-label={label} className={buttonClass("ghost", "sm")} data-actions-for={rowId}>
+        <Ellipsis aria-hidden className="size-4" />
+      </MenuTrigger>
+      <MenuContent label={label} returnFocus={returnFocus}>
+        {children(opens)}
+      </MenuContent>
+      {after}
+    </Menu>
+  );
 }
