@@ -68,9 +68,15 @@ test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueNa
     await expect(dialog.getByLabel(t("createCluster.name"))).toHaveValue(name);
     await expect(dialog.getByLabel(t("createCluster.name"))).toHaveAttribute("readonly", "");
     await expect(dialog.getByText(t("editDescription.fixedNote"))).toBeVisible();
+    // Nothing changed yet: Save is disabled and says why.
+    const save = dialog.getByRole("button", { name: t("editDescription.submit"), exact: true });
+    await expect(save).toBeDisabled();
+    await expect(save).toHaveAccessibleDescription(t("common.nothingChanged"));
+    await snap("edit-dialog-unchanged");
     await dialog.getByLabel(t("createCluster.descriptionLabel")).fill("edited by the e2e journey");
+    await expect(save).toBeEnabled();
     await snap("edit-dialog");
-    await dialog.getByRole("button", { name: t("editDescription.submit"), exact: true }).click();
+    await save.click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(t("editDescription.saved", { name }))).toBeVisible();
     await expect(row.getByText("edited by the e2e journey")).toBeVisible();
