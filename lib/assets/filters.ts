@@ -19,7 +19,8 @@ export function assetConditions(filter: AssetFilter, now = new Date()): Prisma.S
     where.push(Prisma.sql`(a.agent_last_seen_at IS NULL OR a.agent_last_seen_at < ${onlineSince})`);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
-    where.push(Prisma.sql`(a.hostname ILIKE ${pattern} OR ${filter.q} = ANY(a.ips))`);
+    // Both halves are indexed: trigrams on the hostname, GIN on the IP array (asset_search migration).
+    where.push(Prisma.sql`(a.hostname ILIKE ${pattern} OR a.ips @> ARRAY[${filter.q}]::text[])`);
   }
   return where;
 }

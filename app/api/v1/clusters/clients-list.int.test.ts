@@ -181,6 +181,53 @@ describe("asset inventory", () => {
   });
 });
 
+describe("inventory search: a common term and a rare one give the pages an OFFSET query gives", () => {
+  // 5,100 intl assets: "bulk-…" every one, "odd-…" every 7th; the 3 "needle" hosts sort after
+  // the first 5,000, beyond the hostname walk a search tries first (list-assets.ts).
+  beforeAll(async () => {
+    await db().asset.createMany({
+      data: Array.from({ length: 5100 }, (_, i) => ({
+        region: "intl" as const,
+        type: "host" as const,
+        hostname: `${i >= 5097 ? "zz-needle" : i % 7 === 0 ? "odd" : "bulk"}-${String(i).padStart(5, "0")}`,
+        os: "linux" as const,
+        osVersion: "x",
+        provider: "aws" as const,
+        ips: [`10.200.${Math.floor(i / 256)}.${i % 256}`],
+      })),
+    });
+  });
+
+  async function walkAssets(query: string) {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await api.assets(`?region=intl&${query}${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(page.status).toBe(200);
+      ids.push(...page.body.items.map((a) => a.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return ids;
+  }
+  const expected = async (where: Prisma.AssetWhereInput) =>
+    (
+      await db().asset.findMany({
+        where: { region: "intl", ...where },
+        orderBy: [{ hostname: "asc" }, { id: "asc" }],
+        select: { id: true },
+      })
+    ).map((a) => a.id);
+
+  it.each<[string, string, Prisma.AssetWhereInput]>([
+    ["a common term, any case", "q=ODD&limit=100", { hostname: { contains: "odd", mode: "insensitive" } }],
+    ["a rare term beyond the first 5,000 hostnames", "q=needle&limit=2", { hostname: { contains: "needle" } }],
+    ["an exact IP", "q=10.200.19.40", { ips: { has: "10.200.19.40" } }],
+    ["a term that matches nothing", "q=absent", { hostname: { contains: "absent" } }],
+  ])("%s", async (_name, query, where) => {
+    expect(await walkAssets(query)).toEqual(await expected(where));
+  });
+});
+
 describe("CSV export", () => {
   it("header and one row per client of the current filter, as an attachment", async () => {
     const csv = await api.exportCsv(clusterId, "?os=windows");
