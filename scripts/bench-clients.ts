@@ -1,7 +1,8 @@
 // npm run bench:clients [-- --large 1000000 --small 10000 --runs 200]
 // Builds client-connection datasets (bulk SQL) in throwaway databases, serves each with the
-// production console, and measures p50/p95 over HTTP for the list queries of SPEC §4 and a
-// 500-host connect batch, beside the same SQL run directly. Prints one table per scale and the
+// production console, and measures p50/p95 over HTTP for the list queries of SPEC §4 (a
+// cluster's clients beside the same SQL run directly, and the Assets page's inventory and
+// searches) and a 500-host connect batch. Prints one table per scale and the
 // ratios the issue asks for. Loopback only; it stops everything it started.
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -103,6 +104,22 @@ async function measure(scale: Scale): Promise<Row[]> {
 
     const filter = { os: "linux", agentStatus: "online", type: "host" };
     await pair("clients, filtered page", `${base}&${new URLSearchParams(filter)}`, clientsPageSql(target.id, query(filter)));
+
+    // The Assets page (the region's inventory): API only, as a search may take two statements.
+    const apiOnly = async (name: string, path: string) => {
+      await timeRuns(WARMUP, () => get(path));
+      rows.push({ name, api: await timeRuns(RUNS, () => get(path)) });
+    };
+    const { rows: probe } = await sql.query<{ ip: string; hostname: string }>(
+      "SELECT ips[1] AS ip, hostname FROM asset WHERE region = 'cn' ORDER BY hostname OFFSET $1 LIMIT 1",
+      [Math.floor(scale.connections / 4)],
+    );
+    const inventory = "/api/v1/assets?region=cn&limit=50";
+    await apiOnly("inventory, first page", inventory);
+    await apiOnly("inventory, not connected", `${inventory}&connected=no`);
+    await apiOnly("inventory, search: an IP", `${inventory}&q=${probe[0]!.ip}`);
+    await apiOnly("inventory, search: rare part", `${inventory}&q=${probe[0]!.hostname.slice(-6)}`);
+    await apiOnly("inventory, search: common part", `${inventory}&q=host-`);
 
     // One 500-host batch into each cluster: batches to one cluster must be a minute apart (R12).
     const targets = clusters.slice(0, Math.min(RUNS, clusters.length));
