@@ -83,8 +83,9 @@ describe("R12: across console processes", () => {
       stdio: ["pipe", "pipe", "inherit"],
     });
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    const ready = JSON.parse((await lines.next()).value as string) as { pid: number };
-    expect(ready.pid).not.toBe(process.pid);
+    // The child has connected to the database and waits for "go".
+    const ready = JSON.parse((await lines.next()).value as string) as { ready: boolean; pid: number };
+    expect(ready.ready).toBe(true);
     const lock = await holdClusterLock(cluster.id);
     child.stdin!.write("go\n");
     const here = connectBatch(testContext("parent-process"), cluster.id, mine).then(

@@ -170,14 +170,19 @@ describe("asset inventory", () => {
     const intl = await db().asset.create({
       data: { region: "intl", type: "host", hostname: "web-00", os: "linux", osVersion: "x", provider: "aws", ips: ["10.9.9.9"] },
     });
+    const loose = await db().asset.create({
+      data: { region: "cn", type: "host", hostname: "loose-01", os: "linux", osVersion: "x", provider: "idc", ips: ["10.9.9.8"] },
+    });
     const all = (await api.assets("?region=cn&limit=500")).body.items;
     expect(all.map((a) => a.id)).not.toContain(intl.id);
     expect(all.every((a) => a.region === "cn")).toBe(true);
     const unconnected = (await api.assets("?region=cn&connected=no&limit=500")).body.items;
     expect(unconnected.map((a) => a.cluster)).toEqual(unconnected.map(() => null));
+    expect(unconnected.map((a) => a.id)).toContain(loose.id);
     const connected = (await api.assets("?region=cn&connected=yes&limit=500")).body.items;
     expect(connected.length + unconnected.length).toBe(all.length);
     expect(connected.filter((a) => a.cluster?.id === clusterId)).toHaveLength(40);
+    expect(connected.map((a) => a.id)).not.toContain(loose.id);
   });
 });
 

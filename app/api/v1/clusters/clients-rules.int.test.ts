@@ -23,7 +23,7 @@ async function readyCluster() {
 }
 
 type Setup = () => Promise<{ clusterId: string; assetIds: string[] }>;
-type Row = [name: string, status: number, code: string, setup: Setup, details?: Record<string, unknown>];
+type Row = [name: string, status: number, code: string, setup: Setup, details?: Record<string, unknown>, reason?: string];
 
 const rows: Row[] = [
   [
@@ -41,14 +41,25 @@ const rows: Row[] = [
       clusterId: (await readyCluster()).id,
       assetIds: [(await onlineAsset("cn", { agentLastSeenAt: LONG_AGO })).id],
     }),
+    undefined,
+    "agent_offline",
   ],
   [
     "another region's server (R1)",
     422,
     "REGION_MISMATCH",
     async () => ({ clusterId: (await readyCluster()).id, assetIds: [(await onlineAsset("intl")).id] }),
+    undefined,
+    "region_mismatch",
   ],
-  ["an unknown server", 404, "NOT_FOUND", async () => ({ clusterId: (await readyCluster()).id, assetIds: [UNKNOWN_ID] })],
+  [
+    "an unknown server",
+    404,
+    "NOT_FOUND",
+    async () => ({ clusterId: (await readyCluster()).id, assetIds: [UNKNOWN_ID] }),
+    undefined,
+    "not_found",
+  ],
   [
     "a proxy server as a client",
     422,
@@ -58,6 +69,8 @@ const rows: Row[] = [
       const proxy = await servingProxy((await makeCluster()).id);
       return { clusterId: cluster.id, assetIds: [proxy.assetId] };
     },
+    undefined,
+    "is_proxy",
   ],
   [
     "more than the online proxies serve (R13)",
@@ -113,12 +126,15 @@ async function clusterState(clusterId: string) {
 }
 
 describe("POST /api/v1/clusters/{id}/clients: refused with status, code and numbers; nothing changes", () => {
-  it.each(rows)("%s → %i %s", async (_name, status, code, setup, details) => {
+  it.each(rows)("%s → %i %s", async (_name, status, code, setup, details, reason) => {
     const { clusterId, assetIds } = await setup();
     const before = await clusterState(clusterId);
     const result = await api.connect(clusterId, assetIds);
     expect([result.status, errorOf(result)?.code]).toEqual([status, code]);
     if (details) expect(errorOf(result)?.details).toMatchObject(details);
+    // Which server and why, for the refusals about servers; none for the others.
+    const problems = (errorOf(result)?.details as { problems?: { reason: string }[] } | undefined)?.problems;
+    expect(problems?.map((p) => p.reason)).toEqual(reason ? [reason] : undefined);
     // "Refused with the numbers": every figure of the details is in the message too.
     for (const n of Object.values(details ?? {})) expect(errorOf(result)?.message).toContain(String(n));
     expect(await clusterState(clusterId)).toEqual(before);
@@ -168,5 +184,33 @@ describe("all or nothing", () => {
     expect(errorOf(result)?.message).toMatch(/Nothing was connected/);
     expect([await clusterState(target.id), await clusterState(other.id)]).toEqual(before);
     expect(await db().clientConnection.findUnique({ where: { assetId: moving!.id } })).toMatchObject({ clusterId: other.id });
+  });
+
+  it("a write that fails in the middle (after the batch row, the move and the counts): all of it rolls back", async () => {
+    const target = await readyCluster();
+    const other = await readyCluster();
+    const [a, moving, bad] = await Promise.all(Array.from({ length: 3 }, () => onlineAsset("cn")));
+    expect((await api.connect(other.id, [moving!.id])).status).toBe(201);
+    // The database refuses the bad server's connection row, so the batch's last write fails after
+    // every check has passed and the earlier writes are done.
+    await db().$executeRawUnsafe(
+      `CREATE FUNCTION refuse_one_asset() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN IF NEW.asset_id = '${bad!.id}' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$`,
+    );
+    await db().$executeRawUnsafe(
+      "CREATE TRIGGER refuse_one_asset BEFORE INSERT ON client_connection FOR EACH ROW EXECUTE FUNCTION refuse_one_asset()",
+    );
+    try {
+      const before = [await clusterState(target.id), await clusterState(other.id)];
+      const result = await api.connect(target.id, [a!.id, moving!.id, bad!.id]);
+      expect([result.status, errorOf(result)?.code]).toEqual([500, "INTERNAL"]);
+      expect([await clusterState(target.id), await clusterState(other.id)]).toEqual(before);
+      expect(await db().clientConnection.findUnique({ where: { assetId: moving!.id } })).toMatchObject({ clusterId: other.id });
+      expect(await auditEvents("clients.moved_out", other.id)).toEqual([]);
+      expect((await auditEvents("clients.connect", target.id)).filter((e) => e.outcome === "success")).toEqual([]);
+    } finally {
+      await db().$executeRawUnsafe("DROP TRIGGER refuse_one_asset ON client_connection");
+      await db().$executeRawUnsafe("DROP FUNCTION refuse_one_asset()");
+    }
   });
 });

@@ -75,6 +75,16 @@ describe("GET /api/v1/planner", () => {
     expect((await usageOf(cluster.id)).body).toMatchObject({ capacity: 23, capacityWarning: warning, addressKind: "ipv4" });
   });
 
+  it.each<[number, boolean]>([
+    [19, false], // 19 / 25 = 76%
+    [20, true], // 20 / 25 = exactly 80%
+  ])("warns from exactly 80%%: %i clients on a proxy that serves 25 → %s", async (n, warning) => {
+    const cluster = await makeCluster();
+    await servingProxy(cluster.id, { cpuCores: 1, memoryMb: 69 }); // floor(6000 × 69/16384) = 25
+    await clients(cluster.id, n);
+    expect((await usageOf(cluster.id)).body).toMatchObject({ capacity: 25, capacityWarning: warning });
+  });
+
   it("a cluster with clients but no online proxy is at 100% use; cache mode has no bandwidth limit", async () => {
     const cluster = await makeCluster();
     await clients(cluster.id, 2);
