@@ -48,6 +48,7 @@ export async function mockPacer(page: Page, clusterId: string, count: number) {
         clusterId,
         status: "running",
         total: assetIds.length,
+        totalWaves: Math.ceil(assetIds.length / 500),
         processed: 500,
         connected: 498,
         skipped: 2,

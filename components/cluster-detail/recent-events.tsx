@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { AuditEventDto } from "@/components/audit/audit-api";
+import { auditKeys } from "@/components/audit/query-keys";
 import { useAuditLabels } from "@/components/audit/use-audit-labels";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -19,9 +20,10 @@ function listClusterEvents(clusterId: string, signal?: AbortSignal) {
 
 export function RecentEvents({ region, clusterId }: { region: Region; clusterId: string }) {
   const t = useTranslations("clusterDetail");
+  const outcomes = useTranslations("audit.outcomes");
   const labels = useAuditLabels();
   const events = useQuery({
-    queryKey: ["audit", "cluster", clusterId, "recent"],
+    queryKey: auditKeys.recentForCluster(clusterId),
     queryFn: ({ signal }) => listClusterEvents(clusterId, signal),
     refetchInterval: 15_000,
   });
@@ -48,7 +50,7 @@ export function RecentEvents({ region, clusterId }: { region: Region; clusterId:
               <RelativeTime value={event.at} className="w-28 shrink-0 text-xs text-slate-600" />
               <span className="font-medium text-slate-900">{labels.action(event.action)}</span>
               <span className="text-slate-600">{event.actor.name}</span>
-              {event.outcome !== "success" ? <Badge tone="warning">{event.outcome}</Badge> : null}
+              {event.outcome !== "success" ? <Badge tone="warning">{outcomes("failure")}</Badge> : null}
             </li>
           ))}
         </ul>

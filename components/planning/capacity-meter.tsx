@@ -5,8 +5,7 @@ import { TriangleAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ClusterDto } from "@/lib/clusters/serialize";
-
-export const CAPACITY_WARNING_SHARE = 0.8;
+import { CAPACITY_WARNING_SHARE } from "@/lib/proxies/capacity";
 
 type Props = { cluster: Pick<ClusterDto, "name" | "capacity" | "capacityUse" | "clientCount"> };
 

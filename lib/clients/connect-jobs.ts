@@ -25,6 +25,8 @@ export function toJobDto(job: JobRow, now = new Date()) {
     clusterId: job.clusterId,
     status: job.status,
     total,
+    /** Waves of at most one batch (R12) the whole selection takes. */
+    totalWaves: Math.ceil(total / config.batchSize),
     processed: job.position,
     connected: job.connected,
     skipped: job.skipped,

@@ -4,9 +4,7 @@ import { onlineCapacity } from "@/lib/clients/capacity-check";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { headroom } from "@/lib/policy/headroom";
-import { capacityUse, requiredBandwidthKbps } from "@/lib/proxies/capacity";
-
-export const CAPACITY_WARNING_SHARE = 0.8;
+import { CAPACITY_WARNING_SHARE, capacityUse, requiredBandwidthKbps } from "@/lib/proxies/capacity";
 
 export async function clusterUsage(clusterId: string) {
   const cluster = await db().proxyCluster.findUnique({

@@ -28,6 +28,9 @@ export function servingCapacity(
   };
 }
 
+/** From this share of the capacity in use, the console warns (the planner, the capacity meter). */
+export const CAPACITY_WARNING_SHARE = 0.8;
+
 /** The share of the capacity in use; a cluster with clients and no capacity is full. */
 export function capacityUse(clients: number, capacity: number): number {
   return capacity === 0 ? (clients > 0 ? 1 : 0) : clients / capacity;

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { RowSelection } from "@/components/ui/data-table/use-row-selection";
 import { ApiError } from "@/lib/api-client/api-error";
+import { headroom } from "@/lib/policy/headroom";
 import { BATCH_SIZE, type ClusterUsage } from "../client-api";
 import { useConnectClients, useCreateConnectJob } from "../use-client-mutations";
 import { ConnectErrorAlert } from "./connect-error";
@@ -26,14 +27,11 @@ type Props = {
   jobRunning: boolean;
 };
 
-const BANDWIDTH_SHARE_LIMIT = 0.6;
-
 /** When a BATCH_INTERVAL refusal (429) says the next batch is allowed, on the browser clock. */
 function refusedUntil(error: unknown, submittedAt: number): number {
   if (!(error instanceof ApiError) || error.code !== "BATCH_INTERVAL") return 0;
   return submittedAt + Number((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 0) * 1000;
 }
-const KBPS_PER_CLIENT = 10;
 
 export function ConnectPanel({ cluster, selection, usage, gate, jobRunning }: Props) {
   const t = useTranslations("clientAccess");
@@ -49,7 +47,8 @@ export function ConnectPanel({ cluster, selection, usage, gate, jobRunning }: Pr
   const moves = [...selection.selected.values()].filter((a) => a.cluster).length;
   const busy = connect.isPending || createJob.isPending;
   const limit = usage?.bandwidthLimitKbps ?? null;
-  const overBandwidth = usage && limit ? (usage.clients + count) * KBPS_PER_CLIENT > limit * BANDWIDTH_SHARE_LIMIT : false;
+  // R17 as the server checks it: what the clients after this selection need against 60% of the limit.
+  const bandwidth = usage && limit ? headroom(usage.clients + count, limit) : null;
 
   const blocked =
     count === 0
@@ -67,7 +66,7 @@ export function ConnectPanel({ cluster, selection, usage, gate, jobRunning }: Pr
     if (paced) {
       createJob.mutate(ids, {
         onSuccess: (job) => {
-          toast.success(t("pacer.created", { count: job.total, waves: Math.ceil(job.total / batchSize) }));
+          toast.success(t("pacer.created", { count: job.total, waves: job.totalWaves }));
           selection.clear();
         },
       });
@@ -91,11 +90,11 @@ export function ConnectPanel({ cluster, selection, usage, gate, jobRunning }: Pr
       </h2>
       <SelectionStats selected={count} batchSize={batchSize} usage={usage} window={window} remaining={remaining} />
       {moves > 0 ? <Alert tone="info">{t("connect.moves", { count: moves })}</Alert> : null}
-      {overBandwidth && limit ? (
+      {bandwidth && !bandwidth.ok && limit ? (
         <Alert tone="warning">
           {t("connect.bandwidth", {
             limit: format.number(limit),
-            allowed: format.number(Math.floor(limit * BANDWIDTH_SHARE_LIMIT)),
+            allowed: format.number(bandwidth.allowedKbps),
           })}
         </Alert>
       ) : null}

@@ -10,7 +10,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
-import { BATCH_SIZE, type ConnectJobDto } from "../client-api";
+import type { ConnectJobDto } from "../client-api";
 import { useCancelConnectJob } from "../use-client-mutations";
 import { ConnectErrorAlert } from "./connect-error";
 import { clock } from "./selection-stats";
@@ -71,7 +71,7 @@ export function PacerProgress({ clusterId, job, fetchedAt, gate, onDismiss }: Pr
       />
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 tabular-nums">
         <span className="font-medium">{t("processed", { processed: n(job.processed), total: n(job.total) })}</span>
-        <span>{t("waves", { count: job.waves, total: Math.ceil(job.total / BATCH_SIZE) })}</span>
+        <span>{t("waves", { count: job.waves, total: job.totalWaves })}</span>
         <span>{t("connected", { count: job.connected })}</span>
         {job.skipped > 0 ? <span>{t("skipped", { count: job.skipped })}</span> : null}
         {running && nextWave !== null ? (

@@ -29,7 +29,7 @@ describe("connect jobs over HTTP", () => {
     const ids = await onlineAssets("cn", 1200);
 
     const created = await post(cluster.id, ids);
-    expect(created).toMatchObject({ status: 201, body: { status: "running", total: 1200, processed: 0 } });
+    expect(created).toMatchObject({ status: 201, body: { status: "running", total: 1200, totalWaves: 3, processed: 0 } });
     const second = await post(cluster.id, await onlineAssets("cn", 1));
     expect([second.status, errorOf(second)?.code]).toEqual([409, "JOB_RUNNING"]);
 
