@@ -49,11 +49,13 @@ async function measure(scale: Scale): Promise<Row[]> {
   say(`\n== ${scale.connections.toLocaleString()} connections over ${scale.clusters} clusters`);
   const database = await benchDatabase(String(scale.connections));
   const sql = new pg.Client({ connectionString: database.url });
+  let stopServer: (() => Promise<void>) | null = null;
   try {
     await generateClientData(database.url, scale, say);
     const token = await adminToken(database.url);
     // A console secret for this run; the connect-job worker stays off so nothing else runs.
     const server = await startConsole(database.url, { BETTER_AUTH_SECRET: randomUUID(), CONNECT_JOB_WORKER: "0" });
+    stopServer = server.stop;
     await sql.connect();
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
     const get = async (path: string) => {
@@ -150,9 +152,10 @@ async function measure(scale: Scale): Promise<Row[]> {
         if (res.status !== 201) throw new Error(`connect: ${res.status} ${await res.text()}`);
       }),
     });
-    await server.stop();
     return rows;
   } finally {
+    // Also when a step failed: no console is left running on a deleted database.
+    await stopServer?.();
     await sql.end().catch(() => undefined);
     await database.stop();
   }

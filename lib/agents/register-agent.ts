@@ -21,6 +21,9 @@ export async function registerAgent(ctx: RequestContext, input: RegisterAgentInp
     const command = await redeemInstallToken(tx, installToken);
     audit.target.region = command.region;
     const cluster = command.clusterId ? await lockCluster(tx, command.clusterId) : null;
+    // R12 first, the cheapest refusal: past 500 registrations in a window, the rest of a burst is
+    // refused under the lock without writing the asset (a refusal rolls the window back anyway).
+    const batch = cluster ? await joinRegistrationWindow(tx, cluster, command.id) : null;
     const credential = newToken("pag");
     const { asset, created } = await upsertAssetFromFacts(tx, command.region, facts, {
       agentCredentialHash: hashToken(credential),
@@ -31,11 +34,9 @@ export async function registerAgent(ctx: RequestContext, input: RegisterAgentInp
     });
     audit.target.id = asset.id;
     let moved: { assetId: string; fromClusterId: string }[] = [];
-    if (cluster) {
-      const current = await tx.proxyCluster.findUniqueOrThrow({ where: { id: cluster.id }, select: { clientCount: true } });
+    if (cluster && batch) {
       const inCluster = await tx.clientConnection.count({ where: { assetId: asset.id, clusterId: cluster.id } });
-      await assertClusterCanHold(tx, cluster, current.clientCount, 1 - inCluster);
-      const batch = await joinRegistrationWindow(tx, cluster, command.id);
+      await assertClusterCanHold(tx, cluster, cluster.clientCount, 1 - inCluster);
       moved = (await attachClients(tx, cluster.id, [asset.id], batch.id)).moved;
     }
     await tx.installCommand.update({ where: { id: command.id }, data: { registrations: { increment: 1 } } });

@@ -60,8 +60,10 @@ export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, inp
              target_version = CASE WHEN ${upgraded}::boolean THEN NULL ELSE target_version END
        WHERE id = ${proxyId}::uuid
     ), seen AS (
-      -- The proxy process hosts the agent on a manually deployed server, so it keeps it online.
-      UPDATE asset SET agent_last_seen_at = ${now}, updated_at = ${now} WHERE id = ${agent.assetId}::uuid
+      -- The proxy process hosts the agent on a manually deployed server (its own credential), so
+      -- it keeps it online. A quick-deployed proxy's agent reports for itself.
+      UPDATE asset SET agent_last_seen_at = ${now}, updated_at = ${now}
+       WHERE id = ${agent.assetId}::uuid AND ${agent.proxyId !== null}::boolean
     ), tasks AS (
       UPDATE agent_task
          SET completed_at = CASE WHEN id = ANY(${completed}::uuid[]) THEN ${now} ELSE completed_at END,
