@@ -1,5 +1,5 @@
 // Checks an install token at registration (R19): unknown → 401, revoked or expired → 410.
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { hashToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/errors";
 
@@ -11,4 +11,12 @@ export async function redeemInstallToken(tx: Tx, token: string) {
   if (command.expiresAt <= new Date())
     throw new AppError("GONE", "This install command has expired: generate a new one in the console.", { reason: "expired" });
   return command;
+}
+
+/**
+ * The served install scripts check their token first: a rerun with a dead token must fail at
+ * download (curl -f), before the script stops a working agent and then cannot register it.
+ */
+export async function assertInstallTokenLive(token: string): Promise<void> {
+  await redeemInstallToken(db(), token);
 }

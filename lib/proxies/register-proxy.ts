@@ -6,20 +6,32 @@ import type { registerProxySchema } from "@/lib/agents/schemas";
 import { audited } from "@/lib/audit/audited";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError } from "@/lib/http/errors";
 import { assertEligibleProxy, assertRoomForProxies } from "./deploy-rules";
+
+/** A deploy token that can still register a proxy: unknown → 401, used or expired → 410. */
+export async function liveDeployToken(client: Tx | Db, deployToken: string) {
+  const token = await client.deployToken.findUnique({ where: { tokenHash: hashToken(deployToken) } });
+  if (!token) throw new AppError("UNAUTHENTICATED", "Unknown deploy token: copy a new manual deploy command from the console.");
+  if (token.usedAt)
+    throw new AppError("GONE", "This deploy command was already used: copy a new one from the console.", { reason: "used" });
+  if (token.expiresAt <= new Date())
+    throw new AppError("GONE", "This deploy command has expired: copy a new one from the console.", { reason: "expired" });
+  return token;
+}
+
+/** The served deploy script checks its token first, like the install scripts (assertInstallTokenLive). */
+export async function assertDeployTokenLive(deployToken: string): Promise<void> {
+  await liveDeployToken(db(), deployToken);
+}
 
 export async function registerProxy(ctx: RequestContext, input: z.output<typeof registerProxySchema>) {
   const { deployToken, proxyVersion, ...facts } = input;
   const agentCtx = { ...ctx, actor: { type: "agent" as const, id: null, name: facts.hostname } };
   return audited(agentCtx, "proxy.register", { type: "proxy", name: facts.hostname }, async (tx, audit) => {
-    const token = await tx.deployToken.findUnique({ where: { tokenHash: hashToken(deployToken) } });
-    if (!token) throw new AppError("UNAUTHENTICATED", "Unknown deploy token: copy a new manual deploy command from the console.");
-    if (token.usedAt)
-      throw new AppError("GONE", "This deploy command was already used: copy a new one from the console.", { reason: "used" });
-    if (token.expiresAt <= new Date())
-      throw new AppError("GONE", "This deploy command has expired: copy a new one from the console.", { reason: "expired" });
+    const token = await liveDeployToken(tx, deployToken);
     const cluster = await lockCluster(tx, token.clusterId);
     if (!cluster) throw new AppError("GONE", "The cluster of this deploy command was deleted.", { reason: "cluster_deleted" });
     audit.target.region = cluster.region;

@@ -16,8 +16,10 @@ import * as agentRegister from "@/app/api/v1/agent/register/route";
 import * as agentDist from "@/app/api/v1/agent-dist/[file]/route";
 import * as deployScript from "@/app/api/v1/deploy/[token]/proxy.sh/route";
 import * as installScript from "@/app/api/v1/install/[token]/linux.sh/route";
+import { hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { createInstallCommand } from "@/lib/install-commands/create-install-command";
+import { revokeInstallCommand } from "@/lib/install-commands/list-install-commands";
 import { deployProxies } from "@/lib/proxies/deploy-proxies";
 import { listProxies } from "@/lib/proxies/list-proxies";
 import { syncReleases } from "@/lib/proxies/releases";
@@ -172,4 +174,61 @@ describe.skipIf(!hasTools)("served scripts run for real", () => {
       (await proxyStatus(cluster.id, "script-agent-1"))?.status === "online" ? true : undefined,
     );
   }, 60_000);
+});
+
+describe("a script is served only while its token can register", () => {
+  const fetchScript = async (handler: Handler, token: string) => {
+    const response = await handler(new Request(`${base}/script`), { params: Promise.resolve({ token }) });
+    return {
+      status: response.status,
+      code: response.ok ? null : ((await response.json()) as { error: { code: string } }).error.code,
+    };
+  };
+
+  it.each<[string, () => Promise<{ handler: Handler; token: string }>, number, string | null]>([
+    ["a live install command", async () => ({ handler: installScript.GET, token: (await installCommand()).token }), 200, null],
+    [
+      "a revoked install command",
+      async () => {
+        const created = await installCommand();
+        await revokeInstallCommand(testContext(), created.id);
+        return { handler: installScript.GET, token: created.token };
+      },
+      410,
+      "GONE",
+    ],
+    [
+      "an unknown install token",
+      async () => ({ handler: installScript.GET, token: `pin_${"x".repeat(32)}` }),
+      401,
+      "UNAUTHENTICATED",
+    ],
+    ["a fresh deploy command", async () => ({ handler: deployScript.GET, token: await deployToken() }), 200, null],
+    [
+      "a used deploy command (a rerun)",
+      async () => {
+        const token = await deployToken();
+        await db().deployToken.update({ where: { tokenHash: hashToken(token) }, data: { usedAt: new Date() } });
+        return { handler: deployScript.GET, token };
+      },
+      410,
+      "GONE",
+    ],
+  ])("%s → %i", async (_name, setup, status, code) => {
+    const { handler, token } = await setup();
+    expect(await fetchScript(handler, token)).toEqual({ status, code });
+  });
+
+  async function installCommand() {
+    return createInstallCommand(
+      testContext(),
+      { region: "cn", clusterId: null, os: "linux", provider: "idc", groupId: null, createImage: false, expiresInHours: 1 },
+      base,
+    );
+  }
+  async function deployToken() {
+    const cluster = await makeCluster();
+    const deploy = await deployProxies(testContext(), cluster.id, { mode: "manual", expiresInHours: 1 }, base);
+    return (deploy as { token: string }).token;
+  }
 });
