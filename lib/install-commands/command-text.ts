@@ -4,6 +4,18 @@ export function consoleUrl(requestOrigin: string | null): string {
   return (process.env.PUBLIC_URL ?? requestOrigin ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
 
+/**
+ * The console URL for commands and served scripts, the same way for every route: PUBLIC_URL, else
+ * the browser's Origin, else the address the request came to, as a TLS-terminating proxy
+ * forwards it (X-Forwarded-Proto/-Host), so a command and the script it fetches agree.
+ */
+export function consoleUrlFor(request: Request): string {
+  const url = new URL(request.url);
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.replace(/:$/, "");
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || url.host;
+  return consoleUrl(request.headers.get("origin") ?? `${proto}://${host}`);
+}
+
 export function installCommandText(base: string, token: string, os: "linux" | "windows"): string {
   if (os === "linux") return `curl -fsSL ${base}/api/v1/install/${token}/linux.sh | sudo bash`;
   return `powershell -NoProfile -ExecutionPolicy Bypass -Command "iex (irm '${base}/api/v1/install/${token}/windows.ps1')"`;

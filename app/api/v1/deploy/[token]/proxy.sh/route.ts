@@ -5,14 +5,14 @@ import { shellScriptResponse } from "@/lib/agent-protocol/script-response";
 import { deployTokenParamsSchema } from "@/lib/agent-protocol/token-params";
 import { route } from "@/lib/http/route";
 import { assertDeployTokenLive } from "@/lib/proxies/register-proxy";
-import { consoleUrl } from "@/lib/install-commands/command-text";
+import { consoleUrlFor } from "@/lib/install-commands/command-text";
 import { latestRelease } from "@/lib/proxies/releases";
 
 export const GET = route({ role: "public", params: deployTokenParamsSchema }, async ({ params, request }) => {
   // A dead token fails the download (curl -f) before the script touches a working installation.
   await assertDeployTokenLive(params.token);
   const [body, latest] = await Promise.all([readAgentFile("install.sh"), latestRelease()]);
-  const base = consoleUrl(new URL(request.url).origin);
+  const base = consoleUrlFor(request);
   return shellScriptResponse(
     buildInstallScript({ role: "proxy", consoleUrl: base, token: params.token, proxyVersion: latest?.version }, body),
   );

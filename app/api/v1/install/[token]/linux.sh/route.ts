@@ -5,12 +5,12 @@ import { shellScriptResponse } from "@/lib/agent-protocol/script-response";
 import { installTokenParamsSchema } from "@/lib/agent-protocol/token-params";
 import { route } from "@/lib/http/route";
 import { assertInstallTokenLive } from "@/lib/install-commands/redeem-install-token";
-import { consoleUrl } from "@/lib/install-commands/command-text";
+import { consoleUrlFor } from "@/lib/install-commands/command-text";
 
 export const GET = route({ role: "public", params: installTokenParamsSchema }, async ({ params, request }) => {
   // A dead token fails the download (curl -f) before the script touches a working installation.
   await assertInstallTokenLive(params.token);
   const body = await readAgentFile("install.sh");
-  const base = consoleUrl(new URL(request.url).origin);
+  const base = consoleUrlFor(request);
   return shellScriptResponse(buildInstallScript({ role: "agent", consoleUrl: base, token: params.token }, body));
 });

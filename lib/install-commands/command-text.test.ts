@@ -1,0 +1,35 @@
+// The console URL written into install and deploy commands and into the served scripts: one rule
+// for every route, so a command and the script it downloads name the same console.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { consoleUrlFor } from "./command-text";
+
+const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
+
+describe("consoleUrlFor", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it.each<[string, Request, string]>([
+    ["the address the request came to", request("http://10.0.0.5:3000/api/v1/install/x/linux.sh"), "http://10.0.0.5:3000"],
+    [
+      "the browser's origin, for the operator's own requests",
+      request("http://127.0.0.1:3000/api/v1/install-commands", { origin: "https://console.example" }),
+      "https://console.example",
+    ],
+    [
+      "what a TLS-terminating proxy forwards, for curl (no Origin)",
+      request("http://127.0.0.1:3000/api/v1/install/x/linux.sh", {
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "console.example",
+      }),
+      "https://console.example",
+    ],
+  ])("without PUBLIC_URL: %s", (_name, req, expected) => {
+    vi.stubEnv("PUBLIC_URL", undefined);
+    expect(consoleUrlFor(req)).toBe(expected);
+  });
+
+  it("PUBLIC_URL wins, without its trailing slash", () => {
+    vi.stubEnv("PUBLIC_URL", "https://pac.example.com/");
+    expect(consoleUrlFor(request("http://127.0.0.1:3000/x", { origin: "http://other" }))).toBe("https://pac.example.com");
+  });
+});
