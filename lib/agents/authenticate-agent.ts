@@ -5,6 +5,7 @@ import { hashToken } from "@/lib/crypto/tokens";
 import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
+import { proxyDeleted } from "@/lib/proxies/stop-command";
 
 export type AgentPrincipal = { assetId: string; proxyId: string | null; name: string };
 
@@ -21,7 +22,6 @@ export async function authenticateAgent(request: Request): Promise<AgentPrincipa
     LIMIT 1`);
   if (found) return { assetId: found.asset_id, proxyId: found.proxy_id, name: found.hostname };
   const [retired] = await queryRows(Prisma.sql`SELECT 1 FROM retired_credential WHERE credential_hash = ${hash}`);
-  if (retired)
-    throw new AppError("GONE", "This proxy server was deleted from the console; stop the proxy process.", { reason: "deleted" });
+  if (retired) throw proxyDeleted();
   throw new AppError("UNAUTHENTICATED", "Unknown or revoked agent credential.");
 }

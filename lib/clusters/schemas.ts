@@ -1,19 +1,12 @@
 // zod schemas of the cluster API, shared by the route handlers and the forms.
 import { z } from "zod";
-import { searchTextSchema } from "@/lib/validation/search-text";
+import { searchTextSchema, withoutControlChars } from "@/lib/validation/search-text";
 import { classifyAddress } from "./address";
 
 export const regionSchema = z.enum(["cn", "intl"]);
 export type Region = z.infer<typeof regionSchema>;
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-export const clusterNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .refine((v) => !CONTROL.test(v), { params: { reason: "controlChars" } });
+export const clusterNameSchema = withoutControlChars(z.string().trim().min(1).max(64));
 
 export const clusterAddressSchema = z
   .string()

@@ -8,6 +8,7 @@ import { config } from "@/lib/config";
 import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
+import { proxyDeleted } from "@/lib/proxies/stop-command";
 
 type OpenTask = { id: string; type: "deploy_proxy" | "upgrade_proxy" | "stop_proxy"; payload: unknown; delivered: boolean };
 
@@ -38,8 +39,7 @@ export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, inp
                        FROM agent_task t WHERE t.asset_id = ${agent.assetId}::uuid AND t.completed_at IS NULL), '[]') AS open
       FROM proxy_server p WHERE p.id = ${proxyId}::uuid`);
   // A deleted proxy must stop: 410 tells the daemon so (issue #4).
-  if (!proxy)
-    throw new AppError("GONE", "This proxy server was deleted from the console; stop the proxy process.", { reason: "deleted" });
+  if (!proxy) throw proxyDeleted();
   if (proxy.asset_id !== agent.assetId || (agent.proxyId && agent.proxyId !== proxyId)) {
     throw new AppError("FORBIDDEN", "This credential belongs to another server.");
   }
