@@ -6,11 +6,10 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { CodeBlock } from "@/components/ui/code-block";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/field";
-import { Spinner } from "@/components/ui/spinner";
 import { uninstallCommandText } from "@/lib/install-commands/command-text";
 import { useDisconnectClients } from "./use-client-mutations";
 
@@ -67,7 +66,6 @@ type BodyProps = {
 
 function DisconnectBody({ cluster, target, disconnect, onCancel, onDone }: BodyProps) {
   const t = useTranslations("clients.disconnect");
-  const common = useTranslations("common");
   const confirmId = useId();
   const [typed, setTyped] = useState("");
   const all = target.kind === "all";
@@ -117,15 +115,16 @@ function DisconnectBody({ cluster, target, disconnect, onCancel, onDone }: BodyP
         ) : null}
         {disconnect.error ? <ApiErrorAlert error={disconnect.error} /> : null}
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onCancel} disabled={busy} data-autofocus={all ? undefined : true}>
-          {common("cancel")}
-        </Button>
-        <Button variant="danger" onClick={confirm} disabled={busy || !confirmed}>
-          {busy ? <Spinner /> : null}
-          {busy ? t("submitting") : all ? t("submitAll", { count }) : t("submit", { count })}
-        </Button>
-      </DialogFooter>
+      <DialogActions
+        busy={busy}
+        onCancel={onCancel}
+        onAction={confirm}
+        variant="danger"
+        focusCancel={!all}
+        label={all ? t("submitAll", { count }) : t("submit", { count })}
+        busyLabel={t("submitting")}
+        disabledReason={confirmed ? undefined : t("typeName", { name: cluster.name })}
+      />
     </>
   );
 }
@@ -136,15 +135,7 @@ function UninstallCommand({ os, label, copyLabel }: { os: "linux" | "windows"; l
   return (
     <div className="mt-2 space-y-1">
       <p className="text-xs font-medium text-slate-700">{label}</p>
-      <div className="flex items-start gap-2 rounded border border-slate-300 bg-slate-900 p-2">
-        <pre
-          aria-label={label}
-          className="min-w-0 flex-1 px-1 py-0.5 font-mono text-xs leading-5 break-all whitespace-pre-wrap text-slate-50"
-        >
-          <code>{command}</code>
-        </pre>
-        <CopyButton value={command} label={copyLabel} className="shrink-0" />
-      </div>
+      <CodeBlock code={command} label={label} copyLabel={copyLabel} />
     </div>
   );
 }

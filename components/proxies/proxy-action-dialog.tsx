@@ -4,9 +4,8 @@
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
+import { DialogActions } from "@/components/ui/confirm-dialog";
+import { Dialog, DialogBody } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/api-client/api-error";
 import type { Region } from "@/lib/clusters/schemas";
 import type { ProxyDto } from "./proxy-api";
@@ -114,17 +113,16 @@ export function ProxyActionDialog({ region, clusterId, latestVersion, target, on
               <ApiErrorAlert error={mutation.error} message={errorText(mutation.error)} />
             ) : null}
           </DialogBody>
-          <DialogFooter>
-            <Button onClick={close} disabled={pending} data-autofocus>
-              {refused ? t("common.close") : t("common.cancel")}
-            </Button>
-            {refused ? null : (
-              <Button variant={action === "upgrade" ? "primary" : "danger"} onClick={confirm} disabled={pending}>
-                {pending ? <Spinner /> : null}
-                {pending ? t(`${ns}.submitting`) : t(`${ns}.submit`)}
-              </Button>
-            )}
-          </DialogFooter>
+          <DialogActions
+            busy={pending}
+            onCancel={close}
+            onAction={confirm}
+            variant={action === "upgrade" ? "primary" : "danger"}
+            focusCancel
+            blocked={refused}
+            label={t(`${ns}.submit`)}
+            busyLabel={t(`${ns}.submitting`)}
+          />
         </>
       ) : null}
     </Dialog>
