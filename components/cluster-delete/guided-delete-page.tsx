@@ -40,7 +40,7 @@ export function GuidedDeletePage({ region, clusterId }: { region: Region; cluste
       <BackLink href={`/${region}/clusters`}>{t("back")}</BackLink>
       <PageHeader title={data ? t("title", { name: data.name }) : t("titleLoading")} subtitle={<ClusterLine cluster={data} />} />
       <RoleNotice gate={gate} />
-      <ClusterGate region={region} cluster={cluster}>
+      <ClusterGate region={region} cluster={cluster} page="delete">
         <p className="mb-3 max-w-3xl text-sm text-slate-600">{t("subtitle")}</p>
         {!data || !items ? (
           <Skeleton className="h-64 w-full max-w-3xl" />

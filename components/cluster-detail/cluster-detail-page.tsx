@@ -68,7 +68,7 @@ export function ClusterDetailPage({ region, clusterId }: { region: Region; clust
     <>
       <BackLink href={`/${region}/clusters`}>{t("clusterDetail.back")}</BackLink>
       <PageHeader title={data ? t("clusterDetail.title", { name: data.name }) : <Skeleton className="h-6 w-64" />} />
-      <ClusterGate region={region} cluster={cluster}>
+      <ClusterGate region={region} cluster={cluster} page="">
         {!data ? (
           <Skeleton className="h-40 w-full max-w-5xl" />
         ) : (

@@ -37,7 +37,7 @@ export function PlanPage({ region, clusterId }: { region: Region; clusterId: str
     <>
       <BackLink href={`/${region}/clusters/${clusterId}`}>{t("back")}</BackLink>
       <PageHeader title={t("title")} subtitle={<ClusterLine cluster={cluster.data} />} />
-      <ClusterGate region={region} cluster={cluster}>
+      <ClusterGate region={region} cluster={cluster} page="plan">
         <p className="mb-3 max-w-4xl text-sm text-slate-600">{t("subtitle")}</p>
         {ready ? <Planner usage={usage.data!} proxies={proxies.data!.items} /> : <Skeleton className="h-64 w-full max-w-4xl" />}
       </ClusterGate>

@@ -1,4 +1,4 @@
-// The proxy pages of a cluster need the cluster: a missing one (deleted, mistyped link) or one
+// The pages of a cluster need the cluster: a missing one (deleted, mistyped link) or one
 // of another region (R1) is said plainly instead of an empty table.
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
@@ -11,9 +11,15 @@ import { ApiError } from "@/lib/api-client/api-error";
 import type { ClusterDto } from "@/lib/clusters/serialize";
 import type { Region } from "@/lib/clusters/schemas";
 
-type Props = { region: Region; cluster: UseQueryResult<ClusterDto>; children: ReactNode };
+type Props = {
+  region: Region;
+  cluster: UseQueryResult<ClusterDto>;
+  /** This page under /clusters/{id} ("" for the cluster's own page), to open it in the other region. */
+  page: string;
+  children: ReactNode;
+};
 
-export function ClusterGate({ region, cluster, children }: Props) {
+export function ClusterGate({ region, cluster, page, children }: Props) {
   const t = useTranslations();
   const error = cluster.error;
   if (error instanceof ApiError && error.code === "NOT_FOUND")
@@ -31,7 +37,10 @@ export function ClusterGate({ region, cluster, children }: Props) {
     const other = cluster.data.region;
     return (
       <Alert tone="warning" title={t("proxies.otherRegion", { region: t(`shell.regions.${other}`) })}>
-        <Link href={`/${other}/clusters/${cluster.data.id}/proxies`} className="text-brand-700 underline underline-offset-2">
+        <Link
+          href={`/${other}/clusters/${cluster.data.id}${page ? `/${page}` : ""}`}
+          className="text-brand-700 underline underline-offset-2"
+        >
           {t("proxies.openInRegion", { region: t(`shell.regions.${other}`) })}
         </Link>
       </Alert>

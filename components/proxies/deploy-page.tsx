@@ -43,7 +43,7 @@ export function DeployPage({ region, clusterId }: { region: Region; clusterId: s
       <BackLink href={proxiesHref}>{t("back")}</BackLink>
       <PageHeader title={t("title")} subtitle={<ClusterLine cluster={cluster.data} />} />
       <RoleNotice gate={gate} />
-      <ClusterGate region={region} cluster={cluster}>
+      <ClusterGate region={region} cluster={cluster} page="proxies/deploy">
         {!ready ? (
           <Skeleton className="h-40 w-full max-w-4xl" />
         ) : ipClusterFull(cluster.data, proxyCount) && !generated ? (

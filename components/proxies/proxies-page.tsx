@@ -50,7 +50,7 @@ export function ProxiesPage({ region, clusterId }: Props) {
       <BackLink href={`/${region}/clusters`}>{t("proxies.back")}</BackLink>
       <PageHeader title={t("proxies.title")} subtitle={<ClusterLine cluster={cluster.data} />} actions={deploy} />
       <RoleNotice gate={gate} />
-      <ClusterGate region={region} cluster={cluster}>
+      <ClusterGate region={region} cluster={cluster} page="proxies">
         <div className="mb-3 flex flex-wrap items-center gap-3">
           {list ? (
             <p className="text-xs text-slate-600" aria-live="polite">
