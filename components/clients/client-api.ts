@@ -5,7 +5,6 @@ import { filterParams, type AssetListQuery } from "@/components/assets/asset-fil
 import { fetchJson } from "@/lib/api-client/fetch-json";
 import type { ConnectResult } from "@/lib/clients/connect-batch";
 import type { ConnectJobDto } from "@/lib/clients/connect-jobs";
-import type { ClusterDto } from "@/lib/clusters/serialize";
 import type { clusterUsage } from "@/lib/planning/cluster-usage";
 
 export type { ConnectJobDto, ConnectResult };
@@ -30,10 +29,6 @@ export function clientFilterParams(query: AssetListQuery): URLSearchParams {
   const params = filterParams(query);
   params.delete("connected");
   return params;
-}
-
-export function getCluster(clusterId: string, signal?: AbortSignal): Promise<ClusterDto> {
-  return fetchJson<ClusterDto>(base(clusterId), { signal });
 }
 
 export function listClients(clusterId: string, query: AssetListQuery, cursor: string | undefined, signal?: AbortSignal) {

@@ -25,7 +25,8 @@ import { ClientsToolbar } from "./clients-toolbar";
 import { ClusterFrame } from "./cluster-frame";
 import { DisconnectDialog, type DisconnectTarget } from "./disconnect-dialog";
 import { useClients } from "./use-clients";
-import { useClusterDetail, useUsage } from "./use-cluster-data";
+import { useUsage } from "./use-cluster-data";
+import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { UsageSummary } from "./usage-summary";
 
 const COLUMNS: AssetColumnKey[] = ["hostname", "group", "os", "provider", "region", "tags", "agentStatus", "connectedAt"];

@@ -5,7 +5,6 @@ import type { AssetListQuery } from "@/components/assets/asset-filter-params";
 export const clientKeys = {
   all: ["clients"] as const,
   cluster: (clusterId: string) => [...clientKeys.all, clusterId] as const,
-  detail: (clusterId: string) => [...clientKeys.cluster(clusterId), "detail"] as const,
   lists: (clusterId: string) => [...clientKeys.cluster(clusterId), "list"] as const,
   list: (clusterId: string, query: AssetListQuery) => [...clientKeys.lists(clusterId), query] as const,
   usage: (clusterId: string) => [...clientKeys.cluster(clusterId), "usage"] as const,

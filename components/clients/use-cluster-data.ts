@@ -1,16 +1,12 @@
-// The live numbers of one cluster the client pages show: the cluster itself, capacity and
+// The live numbers of one cluster the client pages show: capacity and
 // bandwidth (R13, R14), and the R12 batch window behind the countdown.
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { getBatchWindow, getCluster, getUsage } from "./client-api";
+import { getBatchWindow, getUsage } from "./client-api";
 import { clientKeys } from "./query-keys";
 
 /** Proxies come and go with their heartbeats, and with them the capacity. */
 export const USAGE_REFETCH_MS = 10_000;
-
-export function useClusterDetail(clusterId: string) {
-  return useQuery({ queryKey: clientKeys.detail(clusterId), queryFn: ({ signal }) => getCluster(clusterId, signal) });
-}
 
 export function useUsage(clusterId: string) {
   return useQuery({

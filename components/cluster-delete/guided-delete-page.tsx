@@ -2,15 +2,13 @@
 // proxies → delete cluster. Cluster and proxies are polled, so each step opens by itself when its
 // precondition holds — also when someone else does the work elsewhere.
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { RoleNotice } from "@/components/auth/role-gate";
 import { useRoleGate } from "@/components/auth/use-can";
 import { BackLink, ClusterLine } from "@/components/proxies/cluster-context";
 import { ClusterGate } from "@/components/proxies/cluster-gate";
-import { getCluster } from "@/components/proxies/proxy-api";
-import { proxyKeys } from "@/components/proxies/query-keys";
+import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { useProxies } from "@/components/proxies/use-proxies";
 import { PageHeader } from "@/components/shell/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -25,12 +23,7 @@ const POLL_MS = 3_000;
 export function GuidedDeletePage({ region, clusterId }: { region: Region; clusterId: string }) {
   const t = useTranslations("guidedDelete");
   const [deleted, setDeleted] = useState(false);
-  const cluster = useQuery({
-    queryKey: proxyKeys.cluster(clusterId),
-    queryFn: ({ signal }) => getCluster(clusterId, signal),
-    refetchInterval: deleted ? false : POLL_MS,
-    enabled: !deleted,
-  });
+  const cluster = useClusterDetail(clusterId, { refetchInterval: deleted ? false : POLL_MS, enabled: !deleted });
   const proxies = useProxies(clusterId);
   const gate = useRoleGate("operator");
   const data = cluster.data;

@@ -12,6 +12,10 @@ export async function listClusters(region: Region, q: string, signal?: AbortSign
   return items;
 }
 
+export function getCluster(id: string, signal?: AbortSignal): Promise<ClusterDto> {
+  return fetchJson<ClusterDto>(`/api/v1/clusters/${encodeURIComponent(id)}`, { signal });
+}
+
 export function createCluster(input: CreateClusterInput): Promise<ClusterDto> {
   return fetchJson<ClusterDto>("/api/v1/clusters", { method: "POST", body: input });
 }

@@ -6,4 +6,6 @@ export const clusterKeys = {
   /** Every list (any search) of one region: what a create, edit or delete there invalidates. */
   lists: (region: Region) => [...clusterKeys.all, region, "list"] as const,
   list: (region: Region, q: string) => [...clusterKeys.lists(region), { q }] as const,
+  /** One cluster (its pages): what a change to that cluster or its proxies invalidates. */
+  detail: (clusterId: string) => [...clusterKeys.all, "detail", clusterId] as const,
 };

@@ -7,6 +7,10 @@ export function useUpdateClusterDescription() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, description }: { id: string; description: string }) => updateClusterDescription(id, description),
-    onSuccess: (cluster) => queryClient.invalidateQueries({ queryKey: clusterKeys.lists(cluster.region) }),
+    onSuccess: (cluster) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: clusterKeys.lists(cluster.region) }),
+        queryClient.invalidateQueries({ queryKey: clusterKeys.detail(cluster.id) }),
+      ]),
   });
 }

@@ -4,7 +4,8 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useClusterDetail, useUsage } from "@/components/clients/use-cluster-data";
+import { useUsage } from "@/components/clients/use-cluster-data";
+import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { BackLink, ClusterLine } from "@/components/proxies/cluster-context";
 import { ClusterGate } from "@/components/proxies/cluster-gate";
 import type { ProxyDto } from "@/components/proxies/proxy-api";

@@ -17,7 +17,10 @@ export function useUpdatePolicy(clusterId: string, region: Region) {
     onSuccess: (policy) => {
       queryClient.setQueryData(policyKeys.detail(clusterId), policy);
       // The cluster list shows each cluster's policy mode.
-      return queryClient.invalidateQueries({ queryKey: clusterKeys.lists(region) });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: clusterKeys.lists(region) }),
+        queryClient.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
+      ]);
     },
     // A refusal carries the server's client count: the dialog's numbers must follow it.
     onError: () => queryClient.invalidateQueries({ queryKey: policyKeys.detail(clusterId) }),

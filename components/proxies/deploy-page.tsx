@@ -18,7 +18,7 @@ import { ClusterGate } from "./cluster-gate";
 import { ipClusterFull, isIpCluster } from "./deploy-availability";
 import { ManualDeploy } from "./manual-deploy";
 import { QuickDeploy } from "./quick-deploy";
-import { useCluster } from "./use-cluster";
+import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { useProxies } from "./use-proxies";
 
 type Mode = "quick" | "manual";
@@ -28,7 +28,7 @@ export function DeployPage({ region, clusterId }: { region: Region; clusterId: s
   const router = useRouter();
   const pathname = usePathname();
   const mode: Mode = useSearchParams().get("mode") === "manual" ? "manual" : "quick";
-  const cluster = useCluster(clusterId);
+  const cluster = useClusterDetail(clusterId);
   const proxies = useProxies(clusterId);
   const gate = useRoleGate("operator");
   const proxiesHref = `/${region}/clusters/${clusterId}/proxies`;

@@ -22,14 +22,14 @@ import { ProxiesEmpty } from "./proxies-empty";
 import { ProxiesSkeleton } from "./proxies-skeleton";
 import { ProxiesTable } from "./proxies-table";
 import { StopCommandNote } from "./stop-command-note";
-import { useCluster } from "./use-cluster";
+import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { useProxies } from "./use-proxies";
 
 type Props = { region: Region; clusterId: string };
 
 export function ProxiesPage({ region, clusterId }: Props) {
   const t = useTranslations();
-  const cluster = useCluster(clusterId);
+  const cluster = useClusterDetail(clusterId);
   const proxies = useProxies(clusterId);
   // Deploy, upgrade, stop and delete need the operator role; a viewer sees them disabled with why.
   const gate = useRoleGate("operator");

@@ -1,6 +1,5 @@
 // Browser calls of the proxy server API (SPEC §5); every failure is an ApiError.
 import { fetchJson } from "@/lib/api-client/fetch-json";
-import type { ClusterDto } from "@/lib/clusters/serialize";
 import type { listProxies } from "@/lib/proxies/list-proxies";
 
 export type ProxyList = Awaited<ReturnType<typeof listProxies>>;
@@ -11,10 +10,6 @@ export type ManualDeployResult = { mode: "manual"; command: string; token: strin
 
 const cluster = (id: string) => `/api/v1/clusters/${encodeURIComponent(id)}`;
 const proxy = (id: string) => `/api/v1/proxies/${encodeURIComponent(id)}`;
-
-export function getCluster(id: string, signal?: AbortSignal): Promise<ClusterDto> {
-  return fetchJson<ClusterDto>(cluster(id), { signal });
-}
 
 export function listClusterProxies(clusterId: string, signal?: AbortSignal): Promise<ProxyList> {
   return fetchJson<ProxyList>(`${cluster(clusterId)}/proxies`, { signal });

@@ -3,5 +3,4 @@ export const proxyKeys = {
   all: ["proxies"] as const,
   /** The proxy servers of one cluster: what a deploy, upgrade, stop or delete there invalidates. */
   list: (clusterId: string) => [...proxyKeys.all, "cluster", clusterId, "list"] as const,
-  cluster: (clusterId: string) => [...proxyKeys.all, "cluster", clusterId, "detail"] as const,
 };

@@ -14,6 +14,7 @@ export function useQuickDeploy(region: Region, clusterId: string) {
       // The deployed servers are proxies now (proxyOf), in the picker and the inventory.
       queryClient.invalidateQueries({ queryKey: assetKeys.lists(region) }),
       queryClient.invalidateQueries({ queryKey: clusterKeys.lists(region) }),
+      queryClient.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
     ]);
   return useMutation({
     mutationFn: (assetIds: string[]) => deployQuick(clusterId, assetIds),

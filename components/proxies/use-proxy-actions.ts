@@ -13,6 +13,7 @@ export function useProxyActions(region: Region, clusterId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: proxyKeys.list(clusterId) }),
       queryClient.invalidateQueries({ queryKey: clusterKeys.lists(region) }),
+      queryClient.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
     ]);
   const options = { onSuccess: refresh, onError: refresh };
   return {
