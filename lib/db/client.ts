@@ -25,10 +25,11 @@ export function db(): PrismaClient {
 }
 
 /**
- * One read statement built with Prisma.sql (every value a bound parameter), sent straight to the
- * pool. For the lists and the token check that every API request pays: the ORM's own work per
- * query costs more there than the query (issue #5, `npm run bench:clients`). Rows come back as pg
- * parses them: timestamps as Date, json as objects, arrays as arrays, enums as strings.
+ * One statement built with Prisma.sql (every value a bound parameter), sent straight to the pool,
+ * outside any transaction: for the hot paths every request or heartbeat pays (lists, the token
+ * and credential checks, the heartbeats, each one statement), where the ORM's own work per query
+ * costs more than the query (issue #5, `npm run bench:clients`, `bench:heartbeats`). Rows come
+ * back as pg parses them: timestamps as Date, json as objects, arrays as arrays, enums as strings.
  */
 export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
   const result = await pool().query(statement.text, statement.values as unknown[]);
