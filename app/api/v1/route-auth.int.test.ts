@@ -8,9 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { revokeApiToken } from "@/lib/auth/api-tokens";
 import { hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
-import { createInstallCommand } from "@/lib/install-commands/create-install-command";
-import { deployProxies } from "@/lib/proxies/deploy-proxies";
-import { apiToken, makeCluster, testContext } from "@/lib/testing/fixtures";
+import { apiToken, testContext } from "@/lib/testing/fixtures";
 import { agentWithCredential, UNKNOWN_ID } from "@/lib/testing/fleet";
 import { call, errorOf } from "@/lib/testing/http";
 import { ensureAuthSecret } from "@/lib/testing/users";
@@ -84,25 +82,6 @@ beforeAll(async () => {
   ensureAuthSecret();
   tokens = { viewer: await apiToken("viewer"), operator: await apiToken("operator"), admin: await apiToken("admin") };
   agentAuth = (await agentWithCredential()).authorization;
-  // The served scripts are public, but their URL's token is their credential: give them live ones.
-  const install = await createInstallCommand(
-    testContext(),
-    { region: "cn", clusterId: null, os: "linux", provider: "idc", groupId: null, createImage: false, expiresInHours: 1 },
-    "http://test",
-  );
-  const deploy = (await deployProxies(
-    testContext(),
-    (await makeCluster()).id,
-    { mode: "manual", expiresInHours: 1 },
-    "http://test",
-  )) as {
-    token: string;
-  };
-  for (const e of endpoints.filter((x) => x.params.token)) {
-    const live = e.path.includes("/deploy/") ? deploy.token : install.token;
-    e.url = e.url.replace(e.params.token!, live);
-    e.params.token = live;
-  }
 });
 
 describe("the route tree", () => {

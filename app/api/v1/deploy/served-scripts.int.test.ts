@@ -176,13 +176,12 @@ describe.skipIf(!hasTools)("served scripts run for real", () => {
   }, 60_000);
 });
 
-describe("a script is served only while its token can register", () => {
+describe("a dead token is served a script that says why and changes nothing", () => {
+  /** The refusal's code when the console refused the token, else null (the real script). */
   const fetchScript = async (handler: Handler, token: string) => {
     const response = await handler(new Request(`${base}/script`), { params: Promise.resolve({ token }) });
-    return {
-      status: response.status,
-      code: response.ok ? null : ((await response.json()) as { error: { code: string } }).error.code,
-    };
+    const body = await response.text();
+    return { status: response.status, refused: /# Refused by the console \((\w+)\)/.exec(body)?.[1] ?? null, body };
   };
 
   it.each<[string, () => Promise<{ handler: Handler; token: string }>, number, string | null]>([
@@ -194,13 +193,13 @@ describe("a script is served only while its token can register", () => {
         await revokeInstallCommand(testContext(), created.id);
         return { handler: installScript.GET, token: created.token };
       },
-      410,
+      200,
       "GONE",
     ],
     [
       "an unknown install token",
       async () => ({ handler: installScript.GET, token: `pin_${"x".repeat(32)}` }),
-      401,
+      200,
       "UNAUTHENTICATED",
     ],
     ["a fresh deploy command", async () => ({ handler: deployScript.GET, token: await deployToken() }), 200, null],
@@ -211,12 +210,22 @@ describe("a script is served only while its token can register", () => {
         await db().deployToken.update({ where: { tokenHash: hashToken(token) }, data: { usedAt: new Date() } });
         return { handler: deployScript.GET, token };
       },
-      410,
+      200,
       "GONE",
     ],
-  ])("%s → %i", async (_name, setup, status, code) => {
+  ])("%s", async (_name, setup, status, refused) => {
     const { handler, token } = await setup();
-    expect(await fetchScript(handler, token)).toEqual({ status, code });
+    const served = await fetchScript(handler, token);
+    expect([served.status, served.refused]).toEqual([status, refused]);
+    if (refused === null) return;
+    // Run as `curl … | sudo bash` would: it says why, exits 1, and never reaches the installer.
+    const run = await exec("bash", ["-c", served.body]).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^aegis: .*(revoked|used|Unknown)/);
+    expect(served.body).not.toContain("systemctl");
   });
 
   async function installCommand() {
