@@ -13,3 +13,11 @@ export const config = {
   /** R12: not configurable. */
   batchSize: 500,
 };
+
+/** The port proxies listen on for agents, written into the install commands of a cluster (SPEC §8). */
+export function proxyPort(): number {
+  const raw = process.env.PROXY_PORT;
+  const port = raw === undefined || raw === "" ? 8080 : Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PROXY_PORT must be a TCP port, got "${raw}"`);
+  return port;
+}

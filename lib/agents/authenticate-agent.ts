@@ -10,7 +10,12 @@ import { proxyDeleted } from "@/lib/proxies/stop-command";
 export type AgentPrincipal = { assetId: string; proxyId: string | null; name: string };
 
 export async function authenticateAgent(request: Request): Promise<AgentPrincipal> {
-  const match = /^Bearer\s+(pag_\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  return authenticateCredential(request.headers.get("authorization"));
+}
+
+/** An `Authorization`-style value (`Bearer pag_…`): an asset's agent credential or a manual proxy's own. */
+export async function authenticateCredential(header: string | null): Promise<AgentPrincipal> {
+  const match = /^Bearer\s+(pag_\S+)$/i.exec(header ?? "");
   if (!match)
     throw new AppError("UNAUTHENTICATED", "Send the agent credential issued at registration as Authorization: Bearer pag_...");
   const hash = hashToken(match[1]!);

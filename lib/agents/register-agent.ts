@@ -8,18 +8,25 @@ import { assertClusterCanHold } from "@/lib/clients/capacity-check";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
 import type { RequestContext } from "@/lib/http/context";
+import { AppError } from "@/lib/http/errors";
 import { redeemInstallToken } from "@/lib/install-commands/redeem-install-token";
+import { routeFor } from "@/lib/relay/route-for";
 import type { registerAgentSchema } from "./schemas";
 import { upsertAssetFromFacts } from "./upsert-asset";
 
 export type RegisterAgentInput = z.output<typeof registerAgentSchema>;
 
-export async function registerAgent(ctx: RequestContext, input: RegisterAgentInput) {
+export async function registerAgent(ctx: RequestContext, input: RegisterAgentInput, consoleUrl: string) {
   const { installToken, ...facts } = input;
   const agentCtx = { ...ctx, actor: { type: "agent" as const, id: null, name: facts.hostname } };
   return audited(agentCtx, "agent.register", { type: "asset", name: facts.hostname }, async (tx, audit) => {
     const command = await redeemInstallToken(tx, installToken);
     audit.target.region = command.region;
+    // A proxy registers servers for its own cluster only (SPEC §8).
+    if (ctx.relay && command.clusterId !== ctx.relay.clusterId)
+      throw new AppError("FORBIDDEN", "This install command is for another cluster than the proxy that relayed it.", {
+        reason: "relay_cluster_mismatch",
+      });
     const cluster = command.clusterId ? await lockCluster(tx, command.clusterId) : null;
     // R12 first, the cheapest refusal: past 500 registrations in a window, the rest of a burst is
     // refused under the lock without writing the asset (a refusal rolls the window back anyway).
@@ -45,7 +52,14 @@ export async function registerAgent(ctx: RequestContext, input: RegisterAgentInp
       clusterId: cluster?.id ?? null,
       created,
       movedFrom: moved[0]?.fromClusterId ?? null,
+      relayedBy: ctx.relay?.proxyId ?? null,
     };
-    return { assetId: asset.id, credential, clusterId: cluster?.id ?? null, contactAddress: cluster?.address ?? null };
+    return {
+      assetId: asset.id,
+      credential,
+      clusterId: cluster?.id ?? null,
+      contactAddress: cluster?.address ?? null,
+      route: routeFor(cluster, consoleUrl),
+    };
   });
 }

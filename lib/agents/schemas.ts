@@ -37,13 +37,61 @@ export const registerProxySchema = z.strictObject({
   proxyVersion: version,
 });
 
+const byteCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const credential = z.string().regex(/^pag_[A-Za-z0-9_-]{10,200}$/);
+
+/** The most agents one heartbeat may report as joined or left; a proxy sends the rest next time. */
+export const MAX_RELAY_ITEMS = 5000;
+
 export const proxyHeartbeatSchema = z.strictObject({
   proxyVersion: version,
+  /** Agents heard within the offline threshold, as the proxy counts them (SPEC §8). */
   connectedClients: z.number().int().min(0).max(10_000_000),
-  bytesRelayed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  cacheBytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** Cumulative since the daemon started: data bytes sent upstream. */
+  bytesRelayed: byteCount,
+  cacheBytes: byteCount,
+  queuedBytes: byteCount.default(0),
+  droppedBytes: byteCount.default(0),
+  droppedRecords: byteCount.default(0),
   /** The proxy policy version the proxy runs (issue #6 shows which proxies are current). */
   policyVersion: z.number().int().min(0).nullable().default(null),
+  /** The proxy's last word before it exits (SIGTERM): show it offline at once. */
+  stopping: z.boolean().default(false),
+  /** host:port addresses the proxy listens on for agents. */
+  listen: z.array(z.string().max(300)).max(16).optional(),
+  /** Agents that started or stopped heartbeating through this proxy since its last report. */
+  clients: z
+    .strictObject({
+      joined: z
+        .array(z.strictObject({ credential, agentVersion: version }))
+        .max(MAX_RELAY_ITEMS)
+        .default([]),
+      left: z
+        .array(z.strictObject({ assetId: z.uuid(), lastSeenAt: z.coerce.date() }))
+        .max(MAX_RELAY_ITEMS)
+        .default([]),
+    })
+    .default({ joined: [], left: [] }),
+});
+
+const dataRecord = z.strictObject({
+  type: z.string().regex(/^[a-z_]{1,32}$/),
+  at: z.coerce.date(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+/** The most records in one data request, from an agent or a proxy. */
+export const MAX_DATA_RECORDS = 2000;
+
+/** POST /api/v1/agent/data — records an agent collected, sent to the console directly. */
+export const agentDataSchema = z.strictObject({ records: z.array(dataRecord).min(1).max(MAX_DATA_RECORDS) });
+
+/** POST /api/v1/agent/proxies/{id}/data — records of the proxy's agents, within the policy's limits. */
+export const proxyDataSchema = z.strictObject({
+  records: z
+    .array(dataRecord.extend({ assetId: z.uuid() }))
+    .min(1)
+    .max(MAX_DATA_RECORDS),
 });
 
 export const proxyIdParamsSchema = z.strictObject({ id: z.uuid() });

@@ -1,12 +1,11 @@
 // One translation of the asset filters into SQL, for both lists (the inventory and a cluster's
 // clients). Every value is a bound parameter; `a` is the asset row.
-import { config } from "@/lib/config";
+import { agentOnlineSql } from "@/lib/agents/liveness";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike } from "@/lib/db/like";
 import type { AssetFilter } from "./schemas";
 
 export function assetConditions(filter: AssetFilter, now = new Date()): Prisma.Sql[] {
-  const onlineSince = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
   const where: Prisma.Sql[] = [];
   if (filter.type?.length) where.push(Prisma.sql`a.type = ANY(${filter.type}::"AssetType"[])`);
   if (filter.os?.length) where.push(Prisma.sql`a.os = ANY(${filter.os}::"OsFamily"[])`);
@@ -14,9 +13,8 @@ export function assetConditions(filter: AssetFilter, now = new Date()): Prisma.S
   if (filter.group) where.push(Prisma.sql`a.group_id = ${filter.group}::uuid`);
   if (filter.tag)
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM asset_tag t WHERE t.asset_id = a.id AND t.tag_id = ${filter.tag}::uuid)`);
-  if (filter.agentStatus === "online") where.push(Prisma.sql`a.agent_last_seen_at >= ${onlineSince}`);
-  if (filter.agentStatus === "offline")
-    where.push(Prisma.sql`(a.agent_last_seen_at IS NULL OR a.agent_last_seen_at < ${onlineSince})`);
+  if (filter.agentStatus === "online") where.push(agentOnlineSql(now));
+  if (filter.agentStatus === "offline") where.push(Prisma.sql`NOT ${agentOnlineSql(now)}`);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     // Both halves are indexed: trigrams on the hostname, GIN on the IP array (asset_search migration).

@@ -4,6 +4,7 @@
 // indexes), then their group, cluster, proxy and tags. At a million connections a page must cost
 // one index walk, not a round trip per relation (issue #5, bench:clients).
 import { z } from "zod";
+import { livenessColumnsSql } from "@/lib/agents/liveness";
 import { db, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -27,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function decorate(page: Prisma.Sql, orderBy: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT a.id, a.hostname, a.type, a.os, a.os_version, a.provider, a.region, a.ips, a.cpu_cores, a.memory_mb,
-           a.agent_version, a.agent_last_seen_at, g.id AS group_id, g.name AS group_name,
+           a.agent_version, ${livenessColumnsSql()}, g.id AS group_id, g.name AS group_name,
            cc.cluster_id, cc.connected_at, c.name AS cluster_name, p.cluster_id AS proxy_of,
            COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name)
                        FROM asset_tag at JOIN tag t ON t.id = at.tag_id WHERE at.asset_id = a.id), '[]') AS tags

@@ -1,9 +1,10 @@
 // An asset as the lists show it, with its agent status derived from the last heartbeat (R7).
 import { config } from "@/lib/config";
-import { agentStatus } from "@/lib/proxies/status";
+import type { LivenessRow } from "@/lib/agents/liveness";
+import { clientAgentStatus } from "@/lib/proxies/status";
 
 /** A row of the list queries in list-assets.ts (snake_case, as PostgreSQL names the columns). */
-export type AssetRow = {
+export type AssetRow = LivenessRow & {
   id: string;
   hostname: string;
   type: string;
@@ -15,7 +16,6 @@ export type AssetRow = {
   cpu_cores: number | null;
   memory_mb: number | null;
   agent_version: string | null;
-  agent_last_seen_at: Date | null;
   group_id: string | null;
   group_name: string | null;
   cluster_id: string | null;
@@ -38,7 +38,13 @@ export function toAssetDto(row: AssetRow, now = new Date()) {
     cpuCores: row.cpu_cores,
     memoryMb: row.memory_mb,
     agentVersion: row.agent_version,
-    agentStatus: agentStatus(row.agent_last_seen_at, now, config.offlineAfterSeconds),
+    agentStatus: clientAgentStatus(
+      { lastSeenAt: row.agent_last_seen_at, viaProxyId: row.via_proxy_id, viaProxySeenAt: row.via_proxy_seen_at },
+      now,
+      config.offlineAfterSeconds,
+    ),
+    /** The proxy that relays this agent's heartbeats, or null when it reports directly. */
+    viaProxyId: row.via_proxy_id,
     agentLastSeenAt: row.agent_last_seen_at?.toISOString() ?? null,
     group: row.group_id ? { id: row.group_id, name: row.group_name! } : null,
     tags: row.tags,

@@ -9,7 +9,13 @@ import { servingCapacity } from "@/lib/proxies/capacity";
 export async function onlineCapacity(tx: Tx, clusterId: string): Promise<{ capacity: number; onlineProxies: number }> {
   const proxies = await tx.proxyServer.findMany({
     where: { clusterId },
-    select: { lastHeartbeatAt: true, version: true, targetVersion: true, asset: { select: { cpuCores: true, memoryMb: true } } },
+    select: {
+      lastHeartbeatAt: true,
+      stoppedAt: true,
+      version: true,
+      targetVersion: true,
+      asset: { select: { cpuCores: true, memoryMb: true } },
+    },
   });
   const { capacity, onlineProxies } = servingCapacity(proxies, new Date(), config.offlineAfterSeconds);
   return { capacity, onlineProxies };

@@ -2,13 +2,15 @@
 // of the cluster's region (R1, R11), at most 500 (R12), more than the interval after the last
 // batch (R12), within the online proxies' capacity (R13) and bandwidth headroom (R17); assets
 // connected elsewhere move here (R15, audited on both clusters).
+import { livenessColumnsSql, type LivenessRow } from "@/lib/agents/liveness";
 import { auditInTx, audited } from "@/lib/audit/audited";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
-import { agentStatus } from "@/lib/proxies/status";
+import { clientAgentStatus } from "@/lib/proxies/status";
 import { attachClients } from "./attach-clients";
 import { assertBatchAllowed, openPanelBatch } from "./batch-window";
 import { assertClusterCanHold } from "./capacity-check";
@@ -21,13 +23,13 @@ export type ConnectResult = {
   clientCount: number;
 };
 
-type Candidate = { id: string; hostname: string; region: string; agent_last_seen_at: Date | null; is_proxy: boolean };
+type Candidate = LivenessRow & { id: string; hostname: string; region: string; is_proxy: boolean };
 
 async function assertEligibleClients(tx: Tx, region: string, assetIds: string[]) {
-  const rows = await tx.$queryRaw<Candidate[]>`
-    SELECT a.id, a.hostname, a.region::text AS region, a.agent_last_seen_at,
+  const rows = await tx.$queryRaw<Candidate[]>(Prisma.sql`
+    SELECT a.id, a.hostname, a.region::text AS region, ${livenessColumnsSql()},
            EXISTS (SELECT 1 FROM proxy_server p WHERE p.asset_id = a.id) AS is_proxy
-      FROM asset a WHERE a.id = ANY(${assetIds}::uuid[])`;
+      FROM asset a WHERE a.id = ANY(${assetIds}::uuid[])`);
   const assets = new Map(rows.map((a) => [a.id, a]));
   const now = new Date();
   const problems = assetIds.flatMap((id) => {
@@ -35,7 +37,8 @@ async function assertEligibleClients(tx: Tx, region: string, assetIds: string[])
     if (!a) return [{ assetId: id, reason: "not_found" }];
     if (a.region !== region) return [{ assetId: id, hostname: a.hostname, reason: "region_mismatch" }];
     if (a.is_proxy) return [{ assetId: id, hostname: a.hostname, reason: "is_proxy" }];
-    if (agentStatus(a.agent_last_seen_at, now, config.offlineAfterSeconds) !== "online")
+    const seen = { lastSeenAt: a.agent_last_seen_at, viaProxyId: a.via_proxy_id, viaProxySeenAt: a.via_proxy_seen_at };
+    if (clientAgentStatus(seen, now, config.offlineAfterSeconds) !== "online")
       return [{ assetId: id, hostname: a.hostname, reason: "agent_offline" }];
     return [];
   });

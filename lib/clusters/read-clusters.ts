@@ -14,7 +14,7 @@ export function clustersListSql(input: { region: Region; q?: string }): Prisma.S
     SELECT c.id, c.region, c.name, c.address, c.address_kind, c.description, c.client_count, c.created_at, c.updated_at,
            pol.mode AS policy_mode,
            COALESCE((SELECT json_agg(json_build_object(
-                               'lastHeartbeatAt', s.last_heartbeat_at, 'version', s.version, 'targetVersion', s.target_version,
+                               'lastHeartbeatAt', s.last_heartbeat_at, 'stoppedAt', s.stopped_at, 'version', s.version, 'targetVersion', s.target_version,
                                'cpuCores', a.cpu_cores, 'memoryMb', a.memory_mb))
                        FROM proxy_server s JOIN asset a ON a.id = s.asset_id WHERE s.cluster_id = c.id), '[]') AS proxies
       FROM proxy_cluster c LEFT JOIN proxy_policy pol ON pol.cluster_id = c.id
@@ -35,6 +35,7 @@ type ListRow = {
   policy_mode: PolicyMode | null;
   proxies: {
     lastHeartbeatAt: string | null;
+    stoppedAt: string | null;
     version: string | null;
     targetVersion: string | null;
     cpuCores: number | null;
@@ -56,6 +57,7 @@ function toClusterRow(r: ListRow): ClusterRow {
     policy: r.policy_mode ? { mode: r.policy_mode } : null,
     proxies: r.proxies.map((p) => ({
       lastHeartbeatAt: p.lastHeartbeatAt ? new Date(p.lastHeartbeatAt) : null,
+      stoppedAt: p.stoppedAt ? new Date(p.stoppedAt) : null,
       version: p.version,
       targetVersion: p.targetVersion,
       asset: { cpuCores: p.cpuCores, memoryMb: p.memoryMb },

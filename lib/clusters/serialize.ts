@@ -50,7 +50,13 @@ export const clusterRowSelect = {
   createdAt: true,
   updatedAt: true,
   proxies: {
-    select: { lastHeartbeatAt: true, version: true, targetVersion: true, asset: { select: { cpuCores: true, memoryMb: true } } },
+    select: {
+      lastHeartbeatAt: true,
+      stoppedAt: true,
+      version: true,
+      targetVersion: true,
+      asset: { select: { cpuCores: true, memoryMb: true } },
+    },
   },
   policy: { select: { mode: true } },
 } as const;

@@ -9,6 +9,8 @@ export type RequestContext = {
   role: "admin" | "operator" | "viewer" | null;
   /** Set on agent-protocol routes (SPEC §7) once the agent credential is verified. */
   agent?: { assetId: string; proxyId: string | null; name: string };
+  /** The proxy that relayed this request for an agent (SPEC §8), verified by its own credential. */
+  relay?: { proxyId: string; clusterId: string; hostname: string } | null;
 };
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "system" };

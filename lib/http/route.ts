@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { apiErrorMap, toFieldIssues } from "@/lib/validation/issues";
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
 import { assertSameOrigin, authenticate } from "@/lib/auth/authenticate";
+import { relayingProxy } from "@/lib/relay/relay-auth";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { clientIp, type RequestContext } from "./context";
 import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
@@ -15,6 +16,7 @@ const MAX_BODY_BYTES = 1_000_000;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 async function authorize(request: Request, needed: Schemas["role"], ctx: RequestContext) {
+  if (needed === "public" || needed === "agent") ctx.relay = await relayingProxy(request);
   if (needed === "public") return;
   if (needed === "agent") {
     ctx.agent = await authenticateAgent(request);

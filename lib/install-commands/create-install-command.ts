@@ -6,20 +6,27 @@ import { hashToken, newToken, tokenHint } from "@/lib/crypto/tokens";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
 import { ensureGroup } from "@/lib/assets/groups-and-tags";
+import { proxyBaseUrl } from "@/lib/relay/route-for";
 import { installCommandText } from "./command-text";
 import type { CreateInstallCommandInput } from "./schemas";
 
 export async function createInstallCommand(ctx: RequestContext, input: CreateInstallCommandInput, base: string) {
   const token = newToken("pin");
   return audited(ctx, "install_command.create", { type: "install_command", region: input.region }, async (tx, audit) => {
+    let reach = base;
     if (input.clusterId) {
-      const cluster = await tx.proxyCluster.findUnique({ where: { id: input.clusterId }, select: { region: true, name: true } });
+      const cluster = await tx.proxyCluster.findUnique({
+        where: { id: input.clusterId },
+        select: { region: true, name: true, address: true },
+      });
       if (!cluster) throw notFound("Cluster", input.clusterId);
       if (cluster.region !== input.region)
         throw new AppError(
           "REGION_MISMATCH",
           `Cluster ${cluster.name} is in region ${cluster.region}, not ${input.region} (R1).`,
         );
+      // The server downloads, registers and reports through the cluster's proxies (SPEC §8).
+      reach = proxyBaseUrl(cluster.address);
     }
     const groupId = input.newGroupName ? (await ensureGroup(tx, input.region, input.newGroupName)).id : input.groupId;
     if (groupId && !input.newGroupName) {
@@ -44,6 +51,13 @@ export async function createInstallCommand(ctx: RequestContext, input: CreateIns
     });
     audit.target.id = row.id;
     audit.details = { clusterId: row.clusterId, os: row.os, expiresAt: row.expiresAt.toISOString() };
-    return { id: row.id, token, command: installCommandText(base, token, input.os), expiresAt: row.expiresAt.toISOString() };
+    return {
+      id: row.id,
+      token,
+      command: installCommandText(reach, token, input.os),
+      /** The address the server must be able to reach: its cluster's proxies, or the console. */
+      reach,
+      expiresAt: row.expiresAt.toISOString(),
+    };
   });
 }

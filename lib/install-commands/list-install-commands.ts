@@ -4,6 +4,7 @@ import { audited } from "@/lib/audit/audited";
 import { db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/context";
 import { notFound } from "@/lib/http/errors";
+import { proxyBaseUrl } from "@/lib/relay/route-for";
 
 export const listInstallCommandsQuerySchema = z.strictObject({
   region: z.enum(["cn", "intl"]),
@@ -12,7 +13,7 @@ export const listInstallCommandsQuerySchema = z.strictObject({
 });
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["installCommand"]["findFirstOrThrow"]>> & {
-  cluster: { id: string; name: string } | null;
+  cluster: { id: string; name: string; address: string } | null;
   group: { id: string; name: string } | null;
 };
 
@@ -25,7 +26,9 @@ function toDto(row: Row, now: Date) {
     id: row.id,
     region: row.region,
     tokenHint: row.tokenHint,
-    cluster: row.cluster,
+    cluster: row.cluster ? { id: row.cluster.id, name: row.cluster.name } : null,
+    /** What the server must be able to reach: its cluster's proxies, or null for the console (SPEC §8). */
+    reach: row.cluster ? proxyBaseUrl(row.cluster.address) : null,
     os: row.os,
     provider: row.provider,
     group: row.group,
@@ -49,7 +52,7 @@ export async function listInstallCommands(q: z.output<typeof listInstallCommands
       ...(q.status === "expired" ? { revokedAt: null, expiresAt: { lte: now } } : {}),
       ...(q.status === "active" ? { revokedAt: null, expiresAt: { gt: now } } : {}),
     },
-    include: { cluster: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
+    include: { cluster: { select: { id: true, name: true, address: true } }, group: { select: { id: true, name: true } } },
     orderBy: { createdAt: "desc" },
     take: 500,
   });
@@ -65,7 +68,7 @@ export async function revokeInstallCommand(ctx: RequestContext, id: string) {
     const updated = await tx.installCommand.update({
       where: { id },
       data: { revokedAt: row.revokedAt ?? new Date() },
-      include: { cluster: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
+      include: { cluster: { select: { id: true, name: true, address: true } }, group: { select: { id: true, name: true } } },
     });
     return toDto(updated, new Date());
   });

@@ -2,6 +2,7 @@
 import { db, type Tx } from "@/lib/db/client";
 import { hashToken } from "@/lib/crypto/tokens";
 import { AppError } from "@/lib/http/errors";
+import { proxyBaseUrl } from "@/lib/relay/route-for";
 
 export async function redeemInstallToken(tx: Tx, token: string) {
   const command = await tx.installCommand.findUnique({ where: { tokenHash: hashToken(token) } });
@@ -19,4 +20,16 @@ export async function redeemInstallToken(tx: Tx, token: string) {
  */
 export async function assertInstallTokenLive(token: string): Promise<void> {
   await redeemInstallToken(db(), token);
+}
+
+/**
+ * The URL the served script downloads from and the agent reports to (SPEC §8): the cluster's
+ * proxies when the command names one, else the console the request reached.
+ */
+export async function installBaseUrl(token: string, consoleUrl: string): Promise<string> {
+  const command = await db().installCommand.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { cluster: { select: { address: true } } },
+  });
+  return command?.cluster ? proxyBaseUrl(command.cluster.address) : consoleUrl;
 }

@@ -1,6 +1,8 @@
 // POST /api/v1/agent/proxies/{id}/heartbeat — keeps a proxy online (R7); finishes deploy and
 // upgrade tasks when the proxy reports in; answers with tasks and the cluster's policy.
-// Every proxy sends one every HEARTBEAT_INTERVAL_SECONDS: one statement reads, one writes.
+// Every proxy sends one every HEARTBEAT_INTERVAL_SECONDS, and sooner (at most once a second)
+// when agents join or leave it: one statement reads, one writes, and one more for each of joins,
+// leaves and the pending changes of its agents (lib/relay/relay-clients.ts), whatever their number.
 import { z } from "zod";
 import type { AgentPrincipal } from "@/lib/agents/authenticate-agent";
 import type { proxyHeartbeatSchema } from "@/lib/agents/schemas";
@@ -9,11 +11,13 @@ import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { proxyDeleted } from "@/lib/proxies/stop-command";
+import { joinAgents, leaveAgents, pendingUpdates } from "@/lib/relay/relay-clients";
 
 type OpenTask = { id: string; type: "deploy_proxy" | "upgrade_proxy" | "stop_proxy"; payload: unknown; delivered: boolean };
 
 type ProxyState = {
   asset_id: string;
+  cluster_id: string;
   target_version: string | null;
   policy: {
     version: number;
@@ -27,9 +31,14 @@ type ProxyState = {
   open: OpenTask[];
 };
 
-export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, input: z.output<typeof proxyHeartbeatSchema>) {
+export async function proxyHeartbeat(
+  agent: AgentPrincipal,
+  proxyId: string,
+  input: z.output<typeof proxyHeartbeatSchema>,
+  consoleUrl: string,
+) {
   const [proxy] = await queryRows<ProxyState>(Prisma.sql`
-    SELECT p.asset_id, p.target_version,
+    SELECT p.asset_id, p.cluster_id, p.target_version,
            (SELECT json_build_object('version', pol.version, 'mode', pol.mode, 'bandwidthKbps', pol.bandwidth_kbps,
                                      'frequencyPerMin', pol.frequency_per_min, 'cacheDir', pol.cache_dir,
                                      'cacheMaxBytes', pol.cache_max_bytes, 'dataTypes', pol.data_types)
@@ -57,6 +66,10 @@ export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, inp
       UPDATE proxy_server SET last_heartbeat_at = ${now}, version = ${input.proxyVersion},
              connected_clients = ${input.connectedClients}, bytes_relayed = ${String(input.bytesRelayed)}::bigint,
              cache_bytes = ${String(input.cacheBytes)}::bigint, policy_version = ${input.policyVersion}::int,
+             queued_bytes = ${String(input.queuedBytes)}::bigint, dropped_bytes = ${String(input.droppedBytes)}::bigint,
+             dropped_records = ${String(input.droppedRecords)}::bigint,
+             stopped_at = ${input.stopping ? now : null}::timestamptz,
+             listen = COALESCE(${input.listen ?? null}::text[], listen),
              target_version = CASE WHEN ${upgraded}::boolean THEN NULL ELSE target_version END
        WHERE id = ${proxyId}::uuid
     ), seen AS (
@@ -71,8 +84,18 @@ export async function proxyHeartbeat(agent: AgentPrincipal, proxyId: string, inp
        WHERE id = ANY(${[...completed, ...delivered]}::uuid[])
     )
     SELECT 1`);
+  const relay = { id: proxyId, clusterId: proxy.cluster_id };
+  const { joined, left } = input.clients;
+  const [joins, , updates] = await Promise.all([
+    joinAgents(relay, joined, consoleUrl, now),
+    leaveAgents(relay, left, now),
+    input.stopping ? [] : pendingUpdates(relay, consoleUrl, now),
+  ]);
   const policy = proxy.policy;
   return {
+    clients: { joined: joins, updates },
+    /** The proxy counts an agent as gone after this much silence, as the console would (R7). */
+    offlineAfterSeconds: config.offlineAfterSeconds,
     tasks: tasks.map((t) => ({ id: t.id, type: t.type === "upgrade_proxy" ? "upgrade" : "stop", payload: t.payload })),
     policy: policy ? { ...policy, cacheMaxBytes: Number(policy.cacheMaxBytes) } : null,
     heartbeatIntervalSeconds: config.heartbeatIntervalSeconds,

@@ -3,9 +3,13 @@
 export type ProxyStatus = "deploying" | "online" | "offline" | "upgrading";
 export type ClusterStatus = "online" | "offline";
 export type AgentStatus = "online" | "offline";
+/** A client's agent can also be out of reach because the proxy that relays it is (SPEC §8). */
+export type ClientAgentStatus = AgentStatus | "proxy_offline";
 
 export type ProxyHeartbeatState = {
   lastHeartbeatAt: Date | null;
+  /** Set when the proxy said it was stopping (SIGTERM): offline at once. */
+  stoppedAt?: Date | null;
   version: string | null;
   targetVersion: string | null;
 };
@@ -17,6 +21,7 @@ function isFresh(at: Date | null, now: Date, offlineAfterSeconds: number): boole
 export function proxyStatus(proxy: ProxyHeartbeatState, now: Date, offlineAfterSeconds: number): ProxyStatus {
   if (proxy.lastHeartbeatAt === null) return "deploying";
   if (!isFresh(proxy.lastHeartbeatAt, now, offlineAfterSeconds)) return "offline";
+  if (proxy.stoppedAt) return "offline";
   if (proxy.targetVersion && proxy.targetVersion !== proxy.version) return "upgrading";
   return "online";
 }
@@ -32,4 +37,19 @@ export function clusterStatus(proxyStatuses: readonly ProxyStatus[]): ClusterSta
 
 export function agentStatus(lastSeenAt: Date | null, now: Date, offlineAfterSeconds: number): AgentStatus {
   return isFresh(lastSeenAt, now, offlineAfterSeconds) ? "online" : "offline";
+}
+
+/**
+ * A client agent heard directly is online while its own heartbeats are fresh; one relayed by a
+ * proxy is online while that proxy is (its heartbeats vouch for the agents it hears), and shows
+ * "proxy offline" when that proxy is silent or stopped: not the agent's fault.
+ */
+export function clientAgentStatus(
+  seen: { lastSeenAt: Date | null; viaProxyId: string | null; viaProxySeenAt: Date | null },
+  now: Date,
+  offlineAfterSeconds: number,
+): ClientAgentStatus {
+  if (isFresh(seen.lastSeenAt, now, offlineAfterSeconds)) return "online";
+  if (seen.viaProxyId === null) return "offline";
+  return isFresh(seen.viaProxySeenAt, now, offlineAfterSeconds) ? "online" : "proxy_offline";
 }

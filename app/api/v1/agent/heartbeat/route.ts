@@ -2,5 +2,8 @@
 import { agentHeartbeat } from "@/lib/agents/agent-heartbeat";
 import { agentHeartbeatSchema } from "@/lib/agents/schemas";
 import { route } from "@/lib/http/route";
+import { consoleUrlFor } from "@/lib/install-commands/command-text";
 
-export const POST = route({ role: "agent", body: agentHeartbeatSchema }, ({ ctx, body }) => agentHeartbeat(ctx.agent!, body));
+export const POST = route({ role: "agent", body: agentHeartbeatSchema }, ({ ctx, body, request }) =>
+  agentHeartbeat(ctx.agent!, body, consoleUrlFor(request)),
+);

@@ -2,7 +2,8 @@
 import { registerAgentSchema } from "@/lib/agents/schemas";
 import { registerAgent } from "@/lib/agents/register-agent";
 import { route } from "@/lib/http/route";
+import { consoleUrlFor } from "@/lib/install-commands/command-text";
 
-export const POST = route({ role: "public", body: registerAgentSchema, status: 201 }, ({ ctx, body }) =>
-  registerAgent(ctx, body),
+export const POST = route({ role: "public", body: registerAgentSchema, status: 201 }, ({ ctx, body, request }) =>
+  registerAgent(ctx, body, consoleUrlFor(request)),
 );

@@ -4,7 +4,7 @@ import { buildInstallScript } from "@/lib/agent-protocol/install-script";
 import { scriptUnlessRefused, shellScriptResponse } from "@/lib/agent-protocol/script-response";
 import { installTokenParamsSchema } from "@/lib/agent-protocol/token-params";
 import { route } from "@/lib/http/route";
-import { assertInstallTokenLive } from "@/lib/install-commands/redeem-install-token";
+import { assertInstallTokenLive, installBaseUrl } from "@/lib/install-commands/redeem-install-token";
 import { consoleUrlFor } from "@/lib/install-commands/command-text";
 
 export const GET = route({ role: "public", params: installTokenParamsSchema }, async ({ params, request }) => {
@@ -15,7 +15,10 @@ export const GET = route({ role: "public", params: installTokenParamsSchema }, a
     async () => {
       const body = await readAgentFile("install.sh");
       return shellScriptResponse(
-        buildInstallScript({ role: "agent", consoleUrl: consoleUrlFor(request), token: params.token }, body),
+        buildInstallScript(
+          { role: "agent", consoleUrl: await installBaseUrl(params.token, consoleUrlFor(request)), token: params.token },
+          body,
+        ),
       );
     },
   );

@@ -4,13 +4,19 @@ import { installTokenParamsSchema } from "@/lib/agent-protocol/token-params";
 import { buildWindowsInstallScript } from "@/lib/agent-protocol/windows-script";
 import { route } from "@/lib/http/route";
 import { consoleUrlFor } from "@/lib/install-commands/command-text";
-import { assertInstallTokenLive } from "@/lib/install-commands/redeem-install-token";
+import { assertInstallTokenLive, installBaseUrl } from "@/lib/install-commands/redeem-install-token";
 
 export const GET = route({ role: "public", params: installTokenParamsSchema }, async ({ params, request }) =>
   // A dead token gets a script that says why and changes nothing (a rerun must not stop a working agent).
   scriptUnlessRefused(
     "ps1",
     () => assertInstallTokenLive(params.token),
-    async () => powershellScriptResponse(buildWindowsInstallScript({ consoleUrl: consoleUrlFor(request), token: params.token })),
+    async () =>
+      powershellScriptResponse(
+        buildWindowsInstallScript({
+          consoleUrl: await installBaseUrl(params.token, consoleUrlFor(request)),
+          token: params.token,
+        }),
+      ),
   ),
 );

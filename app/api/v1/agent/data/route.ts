@@ -1,0 +1,6 @@
+// POST /api/v1/agent/data — records collected by an agent that reports directly (SPEC §8)
+import { agentDataSchema } from "@/lib/agents/schemas";
+import { route } from "@/lib/http/route";
+import { ingestAgentData } from "@/lib/relay/ingest-data";
+
+export const POST = route({ role: "agent", body: agentDataSchema }, ({ ctx, body }) => ingestAgentData(ctx.agent!, body));
