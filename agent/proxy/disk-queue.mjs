@@ -1,0 +1,204 @@
+// A bounded on-disk FIFO of JSON records: backflow data waiting for the bandwidth and frequency
+// limits (R17) survives a proxy restart and never takes more disk than `maxBytes`.
+//
+// Records are JSON lines appended to `<dir>/q-<seq>.jsonl` segments of at most `segmentBytes`;
+// peek reads whole segments, oldest first; a fully committed segment is deleted, and
+// `<dir>/cursor.json` remembers how far into the oldest one the caller has committed, so a
+// restart resends nothing (should that small write fail, at most one segment is sent twice).
+// Synchronous fs calls: records are small and each call touches at most a segment. No fsync:
+// a crashed process loses nothing the kernel holds; a crashed host may lose the last writes.
+//
+// When full, a push is refused (drop-newest): the queued data is older and has waited its turn,
+// and refusing needs no rewrite of a segment. Every refusal, torn line and write error (ENOSPC,
+// EIO) is counted in `dropped`, never thrown.
+import fs from "node:fs";
+import path from "node:path";
+
+const SEGMENT_FILE = /^q-(\d+)\.jsonl$/;
+
+/** Whole, parseable lines of a segment; a torn or corrupt line is counted, not returned. */
+function parseSegment(buffer) {
+  const lines = [];
+  let bad = 0;
+  let start = 0;
+  for (let end = buffer.indexOf(10); end !== -1; end = buffer.indexOf(10, start)) {
+    try {
+      lines.push({ record: JSON.parse(buffer.toString("utf8", start, end)), bytes: end + 1 - start });
+    } catch {
+      bad += 1;
+    }
+    start = end + 1;
+  }
+  if (start < buffer.length) bad += 1;
+  return { lines, bad, badBytes: buffer.length - sumBytes(lines), wholeBytes: start, torn: start < buffer.length };
+}
+
+const sumBytes = (lines) => lines.reduce((sum, line) => sum + line.bytes, 0);
+
+export class DiskQueue {
+  constructor({ dir, maxBytes, segmentBytes = 1024 * 1024 }) {
+    this.dir = dir;
+    this.maxBytes = maxBytes;
+    this.segmentBytes = Math.min(segmentBytes, maxBytes);
+    /** Oldest first: { seq, size (on disk), count (records), pending (uncommitted bytes), lines (once loaded) }. */
+    this.segments = [];
+    this.headIndex = 0; // records of segments[0] already committed
+    this.nextSeq = 1;
+    this.diskBytes = 0;
+    this.dropCount = { records: 0, bytes: 0 };
+    this.lastError = null;
+    this.recover();
+  }
+
+  path(name) {
+    return path.join(this.dir, typeof name === "number" ? `q-${String(name).padStart(12, "0")}.jsonl` : name);
+  }
+
+  attempt(action) {
+    try {
+      action();
+    } catch (error) {
+      this.lastError = error;
+    }
+  }
+
+  drop(records, bytes, error) {
+    this.dropCount.records += records;
+    this.dropCount.bytes += bytes;
+    if (error) this.lastError = error;
+  }
+
+  recover() {
+    let cursor = {};
+    try {
+      cursor = JSON.parse(fs.readFileSync(this.path("cursor.json"), "utf8"));
+    } catch {} // none yet, or torn: the oldest segment is sent again from its start
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      const seqs = fs
+        .readdirSync(this.dir)
+        .flatMap((name) => SEGMENT_FILE.exec(name)?.slice(1, 2) ?? [])
+        .map(Number);
+      seqs.sort((a, b) => a - b);
+      this.nextSeq = (seqs.at(-1) ?? 0) + 1;
+      for (const seq of seqs) {
+        const { lines, bad, badBytes, wholeBytes, torn } = parseSegment(fs.readFileSync(this.path(seq)));
+        this.drop(bad, badBytes);
+        // Cut a torn last line so the next append starts a line of its own.
+        if (torn) fs.truncateSync(this.path(seq), wholeBytes);
+        const skip = this.segments.length === 0 && cursor.seq === seq ? Math.min(cursor.index, lines.length) : 0;
+        if (skip === lines.length) {
+          fs.rmSync(this.path(seq), { force: true });
+          continue;
+        }
+        if (this.segments.length === 0) this.headIndex = skip;
+        this.segments.push({ seq, size: wholeBytes, count: lines.length, pending: sumBytes(lines.slice(skip)), lines: null });
+        this.diskBytes += wholeBytes;
+      }
+    } catch (error) {
+      this.lastError = error;
+    }
+  }
+
+  /** Appends one record; false (and counted in `dropped`) when it does not fit or cannot be written. */
+  push(record) {
+    const line = `${JSON.stringify(record)}\n`;
+    const bytes = Buffer.byteLength(line);
+    if (bytes > this.segmentBytes || this.diskBytes + bytes > this.maxBytes) {
+      this.drop(1, bytes);
+      return false;
+    }
+    const last = this.segments.at(-1);
+    const fresh = !last || last.size + bytes > this.segmentBytes;
+    const tail = fresh ? { seq: this.nextSeq, size: 0, count: 0, pending: 0, lines: [] } : last;
+    try {
+      fs.appendFileSync(this.path(tail.seq), line);
+    } catch (error) {
+      // A partial write would glue onto the next line: cut the file back to what it held.
+      this.attempt(() => fs.truncateSync(this.path(tail.seq), tail.size));
+      this.drop(1, bytes, error);
+      return false;
+    }
+    if (fresh) {
+      this.segments.push(tail);
+      this.nextSeq += 1;
+    }
+    tail.size += bytes;
+    tail.count += 1;
+    tail.pending += bytes;
+    tail.lines?.push({ record: JSON.parse(line), bytes });
+    this.diskBytes += bytes;
+    return true;
+  }
+
+  /** A segment's records; records the file no longer yields (EIO, removed) are counted as dropped. */
+  load(index) {
+    const segment = this.segments[index];
+    if (segment.lines) return segment.lines;
+    let lines = [];
+    this.attempt(() => (lines = parseSegment(fs.readFileSync(this.path(segment.seq))).lines));
+    const pending = sumBytes(lines.slice(index === 0 ? this.headIndex : 0));
+    this.drop(Math.max(0, segment.count - lines.length), Math.max(0, segment.pending - pending));
+    Object.assign(segment, { lines, count: lines.length, pending });
+    return lines;
+  }
+
+  /**
+   * The oldest queued records, left in place: at most `maxRecords` and `maxBytes` (JSON line
+   * bytes), but at least one when the queue is not empty, so one record larger than `maxBytes`
+   * cannot block the queue. Call commit(n) once n of them are delivered.
+   */
+  peek(maxRecords = Infinity, maxBytes = Infinity) {
+    const records = [];
+    let bytes = 0;
+    for (let s = 0; s < this.segments.length; s++) {
+      const lines = this.load(s);
+      for (let i = s === 0 ? this.headIndex : 0; i < lines.length; i++) {
+        if (records.length >= maxRecords || (records.length > 0 && bytes + lines[i].bytes > maxBytes)) return { records, bytes };
+        records.push(lines[i].record);
+        bytes += lines[i].bytes;
+      }
+    }
+    return { records, bytes };
+  }
+
+  /** Removes the first `count` records (those a peek returned); finished segments are deleted. */
+  commit(count) {
+    let left = count;
+    while (left > 0 && this.segments.length > 0) {
+      const lines = this.load(0);
+      const head = this.segments[0];
+      const n = Math.min(left, lines.length - this.headIndex);
+      head.pending -= sumBytes(lines.slice(this.headIndex, this.headIndex + n));
+      this.headIndex += n;
+      left -= n;
+      if (this.headIndex < lines.length) break;
+      this.attempt(() => fs.rmSync(this.path(head.seq), { force: true }));
+      this.diskBytes -= head.size;
+      this.segments.shift();
+      this.headIndex = 0;
+    }
+    this.attempt(() => {
+      fs.writeFileSync(this.path("cursor.tmp"), JSON.stringify({ seq: this.segments[0]?.seq, index: this.headIndex }));
+      fs.renameSync(this.path("cursor.tmp"), this.path("cursor.json"));
+    });
+  }
+
+  /** Bytes (JSON lines) of the records still queued; the files may hold up to a segment more. */
+  get bytes() {
+    return this.segments.reduce((sum, segment) => sum + segment.pending, 0);
+  }
+
+  get records() {
+    return this.segments.reduce((sum, segment) => sum + segment.count, 0) - this.headIndex;
+  }
+
+  get dropped() {
+    return { ...this.dropCount };
+  }
+
+  /** Frees the loaded records; the files stay for the next instance. */
+  close() {
+    for (const segment of this.segments) segment.lines = null;
+  }
+}
