@@ -1,0 +1,20 @@
+// Types of endpoints.mjs for the TypeScript callers.
+import type { LookupAddress, LookupAllOptions } from "node:dns";
+
+export type Lookup = (hostname: string, options: LookupAllOptions) => Promise<LookupAddress[]>;
+
+export declare function resolveEndpoints(options: {
+  address: string;
+  port: number;
+  override?: string | null;
+  lookup?: Lookup;
+}): Promise<string[]>;
+
+export declare class EndpointPool {
+  constructor(urls: string[], options?: { random?: () => number });
+  get urls(): string[];
+  current(): string;
+  failed(url: string): string;
+  succeeded(url: string): void;
+  replace(urls: string[]): void;
+}
