@@ -2,6 +2,11 @@
 // tasks. `deploy-proxy` (quick deploy, R5) starts a proxy loop in this process, heartbeating
 // with the agent's own credential; that proxy's upgrade and stop tasks reach it through its
 // own heartbeat answers, so the agent ignores their copies in its task list.
+//
+// The answer also says where the agent reports (SPEC §8): its cluster's proxies or the console.
+// When that changes (connected in the panel, moved, disconnected) the agent moves at once, and
+// `onRouteChange` keeps the config file in step so a restart keeps the route.
+import { applyRoute, sameRoute } from "./client/route.mjs";
 import { ProtocolError, jittered, sleep } from "./protocol.mjs";
 import { runProxyLoop } from "./proxy-loop.mjs";
 
@@ -23,6 +28,7 @@ import { runProxyLoop } from "./proxy-loop.mjs";
 export async function runAgentLoop(options) {
   const { client, agentVersion, log, signal, random = Math.random } = options;
   const onProxiesChange = options.onProxiesChange ?? (() => undefined);
+  let route = options.route ?? null;
   /** proxyId → { version, controller } */
   const running = new Map();
   let interval = options.intervalSeconds ?? 30;
@@ -37,28 +43,40 @@ export async function runAgentLoop(options) {
     running.set(proxyId, entry);
     persist();
     log.info("proxy started (quick deploy)", { proxyId, version });
-    void runProxyLoop({
-      ...options.proxyOptions,
-      client,
-      proxyId,
-      version,
-      log,
-      signal: controller.signal,
-      random,
-      onVersion: (v) => {
-        entry.version = v;
-        persist();
-      },
-    }).then(
-      (result) => {
-        signal?.removeEventListener("abort", stop);
-        if (result.reason === "aborted") return; // the agent itself is stopping: keep it for the restart
-        running.delete(proxyId);
-        persist();
-        log.info("proxy ended", { proxyId, reason: result.reason });
-      },
-      (error) => log.error("proxy loop crashed", { proxyId, error }),
-    );
+    // A quick-deployed proxy listens for agents like a manual one (options.makeRelay).
+    const relayReady = options.makeRelay ? options.makeRelay(proxyId, controller.signal) : Promise.resolve(null);
+    void relayReady
+      .catch((error) => {
+        log.error("proxy cannot listen for agents; it reports in without relaying", { proxyId, error: error.message });
+        return null;
+      })
+      .then((started) =>
+        runProxyLoop({
+          ...options.proxyOptions,
+          client,
+          proxyId,
+          version,
+          log,
+          signal: controller.signal,
+          random,
+          relay: started?.relay ?? null,
+          sayStopping: options.sayStopping ? (report) => options.sayStopping(proxyId, report) : null,
+          onVersion: (v) => {
+            entry.version = v;
+            persist();
+          },
+        }).finally(() => started?.close()),
+      )
+      .then(
+        (result) => {
+          signal?.removeEventListener("abort", stop);
+          if (result.reason === "aborted") return; // the agent itself is stopping: keep it for the restart
+          running.delete(proxyId);
+          persist();
+          log.info("proxy ended", { proxyId, reason: result.reason });
+        },
+        (error) => log.error("proxy loop crashed", { proxyId, error }),
+      );
   }
 
   for (const p of options.proxies ?? []) startProxy(p.proxyId, p.version);
@@ -67,6 +85,20 @@ export async function runAgentLoop(options) {
     try {
       const answer = await client.heartbeat({ agentVersion, viaProxyId: null });
       options.onHeartbeat?.(answer);
+      if (answer.route && !sameRoute(answer.route, route)) {
+        const endpoints = await applyRoute(client, answer.route, { override: options.endpointsOverride ?? null }).catch(
+          (error) => {
+            log.warn("cannot resolve the new route's endpoints; keeping the current one", { error: error.message });
+            return null;
+          },
+        );
+        if (endpoints) {
+          log.info("route changed by the console", { from: route, to: answer.route, endpoints });
+          route = answer.route;
+          options.onRouteChange?.(route);
+          continue; // report through the new route at once
+        }
+      }
       if (!options.intervalSeconds && answer.heartbeatIntervalSeconds > 0) interval = answer.heartbeatIntervalSeconds;
       for (const task of answer.tasks ?? []) {
         if (task.type !== "deploy-proxy") continue;

@@ -18,6 +18,7 @@ mkdir -p "$ROOT/bin" "$ROOT/log"
 chmod 700 "$ROOT"
 say "downloading the agent program from $CONSOLE_URL into $ROOT/bin"
 for f in "${FILES[@]}"; do
+  mkdir -p "$(dirname "$ROOT/bin/$f")"
   curl -fsSL --retry 3 --connect-timeout 10 -o "$ROOT/bin/$f.tmp" "$CONSOLE_URL/api/v1/agent-dist/$f" \
     || fail "could not download $f from $CONSOLE_URL: check that this server can reach the console"
   mv "$ROOT/bin/$f.tmp" "$ROOT/bin/$f"
@@ -51,6 +52,10 @@ const facts = {};
 if (env.AEGIS_HOSTNAME) facts.hostname = env.AEGIS_HOSTNAME;
 if (env.AEGIS_IPS) facts.ips = env.AEGIS_IPS.split(",").map((ip) => ip.trim()).filter(Boolean);
 if (Object.keys(facts).length > 0) config.facts = facts;
+// Settings of the daemon, kept for its restarts (systemd does not pass this environment on).
+const kept = ["AEGIS_PROXY_LISTEN", "AEGIS_PROXY_ENDPOINTS", "AEGIS_PROXY_CACHE_MAX_BYTES", "AEGIS_PROXY_QUEUE_MAX_BYTES",
+  "AEGIS_DATA", "AEGIS_DATA_INTERVAL_SECONDS"].filter((k) => env[k]);
+if (kept.length > 0) config.env = Object.fromEntries(kept.map((k) => [k, env[k]]));
 writeFileSync(process.argv[1], JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
 ' "$CONFIG"
 chmod 600 "$CONFIG"

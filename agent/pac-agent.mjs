@@ -14,6 +14,11 @@ import { collectFacts } from "./facts.mjs";
 import { createLogger } from "./log.mjs";
 import { AGENT_VERSION, DEFAULT_PROXY_VERSION, ProtocolError, backoffDelayMs, createProtocolClient, sleep } from "./protocol.mjs";
 import { runProxyLoop } from "./proxy-loop.mjs";
+import { createLoginCollector, createNetworkCollector, createProcessCollector } from "./client/collectors.mjs";
+import { createDataSender } from "./client/data-sender.mjs";
+import { applyRoute } from "./client/route.mjs";
+import { startRelay } from "./proxy/relay.mjs";
+import path from "node:path";
 
 const EXIT_REFUSED = 78;
 const USAGE = "usage: node pac-agent.mjs agent|proxy --config FILE [--hostname H] [--ip IP]... | facts | version";
@@ -69,26 +74,61 @@ async function registerUntilDone(attempt, log, signal) {
   }
 }
 
+/** The config's route; an older config (or a direct install) reports to its consoleUrl. */
+function routeOf(config) {
+  return config.route ?? { mode: "direct", consoleUrl: config.consoleUrl };
+}
+
+/** A client for the last heartbeat of a stopping proxy: the daemon's own client is already aborted. */
+function stoppingSender(config, credential) {
+  const last = createProtocolClient({ url: config.consoleUrl, credential, maxAttempts: 1, timeoutMs: 3000 });
+  return (proxyId, report) => last.proxyHeartbeat(proxyId, report);
+}
+
 async function runAgent(configPath, config, facts, log, client, signal) {
+  const override = process.env.AEGIS_PROXY_ENDPOINTS || null;
   if (!config.credential) {
     if (!config.installToken) throw new Error(`${configPath} has neither a credential nor an installToken`);
     const reg = await registerUntilDone(() => client.register(config.installToken, facts), log, signal);
     Object.assign(config, { credential: reg.credential, assetId: reg.assetId, clusterId: reg.clusterId });
     Object.assign(config, { contactAddress: reg.contactAddress, registeredAt: new Date().toISOString() });
+    if (reg.route) config.route = reg.route;
     delete config.installToken; // one secret on disk is enough
     writeConfig(configPath, config);
     client.setCredential(reg.credential);
-    log.info("registered", { assetId: reg.assetId, clusterId: reg.clusterId, contactAddress: reg.contactAddress });
+    log.info("registered", { assetId: reg.assetId, clusterId: reg.clusterId, route: config.route });
   }
-  log.info("agent running", { assetId: config.assetId, version: AGENT_VERSION });
+  const endpoints = await applyRoute(client, routeOf(config), { override });
+  log.info("agent running", { assetId: config.assetId, version: AGENT_VERSION, endpoints });
+  const data = createDataSender({
+    client,
+    collectors:
+      process.env.AEGIS_DATA === "0" ? [] : [createProcessCollector(), createNetworkCollector(), createLoginCollector()],
+    log,
+  });
+  const dataLoop = data.run({ intervalMs: Number(process.env.AEGIS_DATA_INTERVAL_SECONDS ?? 10) * 1000, signal });
   const result = await runAgentLoop({
     client,
     agentVersion: AGENT_VERSION,
     log,
     signal,
+    route: routeOf(config),
+    endpointsOverride: override,
+    onRouteChange: (route) => writeConfig(configPath, Object.assign(config, { route })),
     proxies: config.quickProxies ?? [],
     onProxiesChange: (proxies) => writeConfig(configPath, Object.assign(config, { quickProxies: proxies })),
+    makeRelay: (proxyId, proxySignal) =>
+      startRelay({
+        proxyId,
+        client,
+        upstream: () => client.url,
+        stateDir: path.dirname(path.resolve(configPath)),
+        log,
+        signal: proxySignal,
+      }),
+    sayStopping: stoppingSender(config, config.credential),
   });
+  await dataLoop;
   return result.reason === "aborted" ? 0 : EXIT_REFUSED;
 }
 
@@ -111,14 +151,32 @@ async function runProxy(configPath, config, facts, log, client, signal) {
     log.info("proxy registered", { proxyId: reg.proxyId, clusterId: reg.clusterId, contactAddress: reg.contactAddress });
   }
   log.info("proxy running", { proxyId: config.proxyId, version: config.proxyVersion });
+  let started;
+  try {
+    started = await startRelay({
+      proxyId: config.proxyId,
+      clusterId: config.clusterId,
+      client,
+      upstream: () => config.consoleUrl,
+      stateDir: path.dirname(path.resolve(configPath)),
+      log,
+      signal,
+    });
+  } catch (error) {
+    log.error(`${error.message}: set AEGIS_PROXY_LISTEN to a free host:port and start again`);
+    return 1;
+  }
   const result = await runProxyLoop({
     client,
     proxyId: config.proxyId,
     version: config.proxyVersion,
     log,
     signal,
+    relay: started.relay,
+    sayStopping: (report) => stoppingSender(config, config.credential)(config.proxyId, report),
     onVersion: (version) => writeConfig(configPath, Object.assign(config, { proxyVersion: version })),
   });
+  await started.close();
   if (result.reason === "gone") writeConfig(configPath, Object.assign(config, { removed: { at: new Date().toISOString() } }));
   return result.reason === "unauthorized" || result.reason === "rejected" ? EXIT_REFUSED : 0;
 }
@@ -132,6 +190,9 @@ async function main() {
     process.exit(2);
   }
   const config = readConfig(values.config);
+  // Settings the install script kept from its environment (AEGIS_PROXY_LISTEN, AEGIS_PROXY_ENDPOINTS,
+  // ...), since systemd does not pass the installer's environment on; the process's own win.
+  for (const [key, value] of Object.entries(config.env ?? {})) if (key.startsWith("AEGIS_")) process.env[key] ??= String(value);
   const facts = collectFacts(overridesFrom(config));
   const log = createLogger({ role: mode, host: facts.hostname });
   if (!config.consoleUrl) throw new Error(`${values.config} has no consoleUrl`);

@@ -29,7 +29,15 @@ export type AgentTask = { id: string; type: string; payload: Record<string, unkn
 export type ProxyTask = { id: string; type: "upgrade" | "stop"; payload: { version?: string } | null };
 export type ProxyPolicy = { version: number; mode: string; [key: string]: unknown };
 
-export type RegisterAnswer = { assetId: string; credential: string; clusterId: string | null; contactAddress: string | null };
+export type AgentRoute =
+  { mode: "proxy"; clusterId: string; address: string; port: number } | { mode: "direct"; consoleUrl: string };
+export type RegisterAnswer = {
+  assetId: string;
+  credential: string;
+  clusterId: string | null;
+  contactAddress: string | null;
+  route?: AgentRoute;
+};
 export type ProxyRegisterAnswer = {
   proxyId: string;
   credential: string;
@@ -37,14 +45,34 @@ export type ProxyRegisterAnswer = {
   contactAddress: string;
   heartbeatPath: string;
 };
-export type AgentHeartbeatAnswer = { tasks: AgentTask[]; heartbeatIntervalSeconds: number };
-export type ProxyHeartbeatAnswer = { tasks: ProxyTask[]; policy: ProxyPolicy | null; heartbeatIntervalSeconds: number };
+export type AgentHeartbeatAnswer = { tasks: AgentTask[]; heartbeatIntervalSeconds: number; route?: AgentRoute };
+export type JoinResult =
+  | { status: "accepted"; assetId: string; route: AgentRoute; tasks: AgentTask[] }
+  | { status: "elsewhere"; assetId: string; route: AgentRoute }
+  | { status: "refused"; reason: string };
+export type AgentUpdate = { assetId: string; revoked: boolean; route: AgentRoute; tasks: AgentTask[] };
+export type ProxyHeartbeatAnswer = {
+  tasks: ProxyTask[];
+  policy: ProxyPolicy | null;
+  heartbeatIntervalSeconds: number;
+  offlineAfterSeconds?: number;
+  clients?: { joined: JoinResult[]; updates: AgentUpdate[] };
+};
 export type ProxyReport = {
   proxyVersion: string;
   connectedClients: number;
   bytesRelayed: number;
   cacheBytes: number;
   policyVersion: number | null;
+  queuedBytes?: number;
+  droppedBytes?: number;
+  droppedRecords?: number;
+  stopping?: boolean;
+  listen?: string[];
+  clients?: {
+    joined: { credential: string; agentVersion: string }[];
+    left: { assetId: string; lastSeenAt: string }[];
+  };
 };
 
 export type RequestEvent = { path: string; status: number | null; ms: number; error?: string };
@@ -56,8 +84,13 @@ export type Logger = {
   child(fields: object): Logger;
 };
 
+export type EndpointPoolLike = { current(): string; failed(url: string): string; succeeded(url: string): void };
+export type DataRecord = { type: string; at: string; data: Record<string, unknown> };
+export type DataAnswer = { received: number; accepted: number; refused: number };
+
 export type ProtocolClientOptions = {
-  url: string;
+  url?: string;
+  endpoints?: EndpointPoolLike | null;
   credential?: string | null;
   timeoutMs?: number;
   maxAttempts?: number;
@@ -79,6 +112,11 @@ export type ProtocolClient = {
   heartbeat(report: { agentVersion: string; viaProxyId: string | null }): Promise<AgentHeartbeatAnswer>;
   registerProxy(deployToken: string, facts: AssetFacts, proxyVersion: string): Promise<ProxyRegisterAnswer>;
   proxyHeartbeat(proxyId: string, report: ProxyReport): Promise<ProxyHeartbeatAnswer>;
+  agentData(records: DataRecord[]): Promise<DataAnswer>;
+  proxyData(proxyId: string, records: (DataRecord & { assetId: string })[]): Promise<DataAnswer>;
+  readonly url: string;
+  setUrl(url: string): void;
+  setEndpoints(pool: EndpointPoolLike | null): void;
 };
 
 export declare function backoffDelayMs(

@@ -92,7 +92,10 @@ function errorKind(status) {
  * the measured time start when the attempt runs, not while it waits its turn.
  */
 export function createProtocolClient(options) {
-  const base = options.url.replace(/\/+$/, "");
+  let base = (options.url ?? "").replace(/\/+$/, "");
+  /** An EndpointPool (client/endpoints.mjs): each attempt goes to its current endpoint, and a
+   * network error or a 5xx moves on to the next (failover between a cluster's proxies). */
+  let endpoints = options.endpoints ?? null;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -101,12 +104,13 @@ export function createProtocolClient(options) {
   let credential = options.credential ?? null;
 
   async function once(method, path, body) {
+    const target = endpoints ? endpoints.current() : base;
     const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
     const headers = { "content-type": "application/json", "user-agent": options.userAgent ?? `pac-agent/${AGENT_VERSION}` };
     if (credential) headers.authorization = `Bearer ${credential}`;
     const started = performance.now();
     try {
-      const response = await fetchImpl(base + path, {
+      const response = await fetchImpl(target + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -114,6 +118,10 @@ export function createProtocolClient(options) {
       });
       const text = await response.text();
       options.onRequest?.({ path, status: response.status, ms: performance.now() - started });
+      if (endpoints) {
+        if (response.status >= 500) endpoints.failed(target);
+        else endpoints.succeeded(target);
+      }
       let json = null;
       try {
         json = text ? JSON.parse(text) : null;
@@ -126,7 +134,8 @@ export function createProtocolClient(options) {
       const message =
         error?.name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : String(error?.cause?.code ?? error?.message);
       options.onRequest?.({ path, status: null, ms: performance.now() - started, error: message });
-      return { networkError: message };
+      endpoints?.failed(target);
+      return { networkError: `${target}: ${message}` };
     }
   }
 
@@ -166,6 +175,17 @@ export function createProtocolClient(options) {
     setCredential(value) {
       credential = value;
     },
+    /** Where requests go: one base URL, or a pool of endpoints with failover. */
+    get url() {
+      return endpoints ? endpoints.current() : base;
+    },
+    setUrl(url) {
+      base = url.replace(/\/+$/, "");
+      endpoints = null;
+    },
+    setEndpoints(pool) {
+      endpoints = pool;
+    },
     /** POST /api/v1/agent/register → { assetId, credential, clusterId, contactAddress } */
     register: (installToken, facts) => call("POST", "/api/v1/agent/register", { installToken, ...facts }),
     /** POST /api/v1/agent/heartbeat → { tasks, heartbeatIntervalSeconds } */
@@ -175,5 +195,9 @@ export function createProtocolClient(options) {
       call("POST", "/api/v1/agent/proxies/register", { deployToken, ...facts, proxyVersion }),
     /** POST /api/v1/agent/proxies/{id}/heartbeat → { tasks, policy, heartbeatIntervalSeconds } */
     proxyHeartbeat: (proxyId, report) => call("POST", `/api/v1/agent/proxies/${encodeURIComponent(proxyId)}/heartbeat`, report),
+    /** POST /api/v1/agent/data → { received, accepted, refused } (an agent's own records) */
+    agentData: (records) => call("POST", "/api/v1/agent/data", { records }),
+    /** POST /api/v1/agent/proxies/{id}/data → { received, accepted, refused } (records of its agents) */
+    proxyData: (proxyId, records) => call("POST", `/api/v1/agent/proxies/${encodeURIComponent(proxyId)}/data`, { records }),
   };
 }

@@ -1,13 +1,35 @@
-// The proxy daemon's heartbeat loop (SPEC §7, R7): report in every interval, apply the
+// The proxy daemon's heartbeat loop (SPEC §7, §8, R7): report in every interval, apply the
 // cluster's policy, obey `upgrade` and `stop` tasks; a 410 means the proxy was deleted.
 // Used by a manually deployed proxy (its own credential) and by a quick-deployed one running
 // inside the client agent (the agent's credential), and by the simulator's virtual proxies.
 //
-// This build relays no traffic: there is no security center behind the console to relay to,
-// so connectedClients/bytesRelayed/cacheBytes come from `stats()` (zero for a real daemon).
+// With a `relay` (its ClientTable and DataPipe) the heartbeat also carries the agents that joined
+// or left the proxy and what it relayed, queued, dropped and cached; it goes out early (at most
+// once a second) when agents joined or left, so the console learns of them within a second.
+// On SIGTERM (the signal) a last heartbeat says the proxy is stopping, so it shows offline at once.
 import { ProtocolError, jittered, sleep } from "./protocol.mjs";
 
 const ZERO_STATS = () => ({ connectedClients: 0, bytesRelayed: 0, cacheBytes: 0 });
+/** Earliest gap between two heartbeats when agents join or leave. */
+const MIN_REPORT_GAP_MS = 1000;
+
+function relayStats(relay) {
+  return {
+    connectedClients: relay.clients.connectedCount,
+    ...relay.data.stats(),
+    ...(relay.listen ? { listen: relay.listen } : {}),
+  };
+}
+
+/** Sleeps until the interval is over, or earlier when the relay has changes to report. */
+async function waitForNextReport(ms, relay, signal) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await sleep(Math.min(MIN_REPORT_GAP_MS, until - Date.now()), signal)) return true;
+    if (relay?.clients.hasChanges()) return false;
+  }
+  return false;
+}
 
 /**
  * @returns {Promise<{ reason: "stopped" | "gone" | "unauthorized" | "rejected" | "aborted", version: string, error?: string }>}
@@ -24,17 +46,24 @@ export async function runProxyLoop({
   onVersion = () => undefined,
   onHeartbeat = () => undefined,
   random = Math.random,
+  relay = null,
+  sayStopping = null,
 }) {
   let version = initialVersion;
   let policyVersion = null;
   let interval = intervalSeconds ?? 30;
+  const report = () => ({ proxyVersion: version, ...(relay ? relayStats(relay) : stats()), policyVersion });
   while (!signal?.aborted) {
+    const changes = relay?.clients.takeReport();
     try {
-      const answer = await client.proxyHeartbeat(proxyId, { proxyVersion: version, ...stats(), policyVersion });
+      const answer = await client.proxyHeartbeat(proxyId, { ...report(), ...(changes ? { clients: changes.body } : {}) });
+      if (changes) relay.clients.settle(changes, answer.clients);
       onHeartbeat(answer);
       if (!intervalSeconds && answer.heartbeatIntervalSeconds > 0) interval = answer.heartbeatIntervalSeconds;
+      if (relay && answer.offlineAfterSeconds > 0) relay.clients.offlineAfterMs = answer.offlineAfterSeconds * 1000;
       if (answer.policy && answer.policy.version !== policyVersion) {
         policyVersion = answer.policy.version;
+        relay?.data.setPolicy(answer.policy);
         log.info("policy applied", { proxyId, policy: answer.policy });
       }
       let upgraded = false;
@@ -58,6 +87,7 @@ export async function runProxyLoop({
       }
       if (upgraded) continue; // report the new version at once, as a restarted daemon would
     } catch (error) {
+      if (changes) relay.clients.restore(changes);
       if (!(error instanceof ProtocolError)) throw error;
       if (error.kind === "aborted") break;
       if (error.kind === "gone") {
@@ -74,7 +104,8 @@ export async function runProxyLoop({
       }
       log.warn("heartbeat failed; trying again next interval", { proxyId, error: error.message });
     }
-    if (await sleep(jittered(interval * 1000, 0.1, random), signal)) break;
+    if (await waitForNextReport(jittered(interval * 1000, 0.1, random), relay, signal)) break;
   }
+  if (sayStopping) await sayStopping({ ...report(), stopping: true }).catch(() => undefined);
   return { reason: "aborted", version };
 }

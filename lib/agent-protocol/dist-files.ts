@@ -8,6 +8,17 @@ export const AGENT_DIST_FILES = [
   "facts.mjs",
   "config-file.mjs",
   "log.mjs",
+  "client/collectors.mjs",
+  "client/data-sender.mjs",
+  "client/endpoints.mjs",
+  "client/route.mjs",
+  "proxy/cache-segments.mjs",
+  "proxy/client-table.mjs",
+  "proxy/data-pipe.mjs",
+  "proxy/disk-queue.mjs",
+  "proxy/limiters.mjs",
+  "proxy/listener.mjs",
+  "proxy/relay.mjs",
 ] as const;
 
 export type AgentDistFile = (typeof AGENT_DIST_FILES)[number];

@@ -58,7 +58,7 @@ const PUBLIC_ALLOWED = [
   /^POST \/api\/v1\/agent\/proxies\/register$/,
   /^GET \/api\/v1\/install\/\[token\]\/(linux\.sh|windows\.ps1)$/,
   /^GET \/api\/v1\/deploy\/\[token\]\/proxy\.sh$/,
-  /^GET \/api\/v1\/agent-dist\/\[file\]$/,
+  /^GET \/api\/v1\/agent-dist\/\[\.\.\.file\]$/,
 ];
 const SELF_SERVICE = /^\/api\/v1\/auth\//;
 /** Users and API tokens are the admin's (issue #3, item 3). */

@@ -13,7 +13,7 @@ import * as agentHeartbeat from "@/app/api/v1/agent/heartbeat/route";
 import * as proxyHeartbeat from "@/app/api/v1/agent/proxies/[id]/heartbeat/route";
 import * as proxyRegister from "@/app/api/v1/agent/proxies/register/route";
 import * as agentRegister from "@/app/api/v1/agent/register/route";
-import * as agentDist from "@/app/api/v1/agent-dist/[file]/route";
+import * as agentDist from "@/app/api/v1/agent-dist/[...file]/route";
 import * as deployScript from "@/app/api/v1/deploy/[token]/proxy.sh/route";
 import * as installScript from "@/app/api/v1/install/[token]/linux.sh/route";
 import { hashToken } from "@/lib/crypto/tokens";
@@ -30,7 +30,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 const ROUTES: [string, RegExp, Handler][] = [
   ["GET", /^\/api\/v1\/deploy\/(?<token>[^/]+)\/proxy\.sh$/, deployScript.GET],
   ["GET", /^\/api\/v1\/install\/(?<token>[^/]+)\/linux\.sh$/, installScript.GET],
-  ["GET", /^\/api\/v1\/agent-dist\/(?<file>[^/]+)$/, agentDist.GET],
+  ["GET", /^\/api\/v1\/agent-dist\/(?<file>.+)$/, agentDist.GET],
   ["POST", /^\/api\/v1\/agent\/register$/, agentRegister.POST],
   ["POST", /^\/api\/v1\/agent\/heartbeat$/, agentHeartbeat.POST],
   ["POST", /^\/api\/v1\/agent\/proxies\/register$/, proxyRegister.POST],
@@ -61,7 +61,9 @@ beforeAll(async () => {
     const pathname = new URL(req.url!, "http://x").pathname;
     const match = ROUTES.map(([m, re, h]) => [m === req.method ? re.exec(pathname) : null, h] as const).find(([m]) => m);
     if (!match) return void res.writeHead(404).end();
-    const response = await match[1](await toRequest(req, base), { params: Promise.resolve({ ...match[0]!.groups }) });
+    const groups: Record<string, string | string[]> = { ...match[0]!.groups };
+    if (typeof groups.file === "string") groups.file = groups.file.split("/"); // a catch-all segment
+    const response = await match[1](await toRequest(req, base), { params: Promise.resolve(groups) as never });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

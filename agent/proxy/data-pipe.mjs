@@ -1,0 +1,115 @@
+// What the proxy does with its agents' data, by the cluster's policy (R17, R18, SPEC §8):
+// backflow queues each record on disk and drains the queue upstream within the bandwidth (token
+// bucket on the bytes sent) and frequency (records per minute) limits; cache writes the records of
+// the policy's data types to <cacheDir>/export.log in rotating segments and sends nothing upstream.
+// Every bound counts what it turned away; those counts reach the console in each heartbeat.
+import path from "node:path";
+import { CacheSegments } from "./cache-segments.mjs";
+import { DiskQueue } from "./disk-queue.mjs";
+import { FrequencyLimiter, TokenBucket, kbpsToBytesPerSecond } from "./limiters.mjs";
+import { sleep } from "../protocol.mjs";
+
+export const DEFAULT_QUEUE_MAX_BYTES = 256 * 1024 * 1024;
+const MAX_SEND_RECORDS = 500;
+const MAX_SEND_BYTES = 256 * 1024;
+
+export class DataPipe {
+  /**
+   * @param {{ stateDir: string, queueMaxBytes?: number, cacheMaxBytes?: number | null, cacheDir?: string | null,
+   *           now?: () => number }} options cacheMaxBytes / cacheDir override the policy's (tests, small disks).
+   */
+  constructor(options) {
+    this.options = options;
+    this.queue = new DiskQueue({
+      dir: path.join(options.stateDir, "queue"),
+      maxBytes: options.queueMaxBytes ?? DEFAULT_QUEUE_MAX_BYTES,
+    });
+    this.bandwidth = new TokenBucket({ ratePerSecond: null, now: options.now });
+    this.frequency = new FrequencyLimiter({ perMinute: null, now: options.now });
+    this.policy = { mode: "backflow", dataTypes: [] };
+    this.cache = null;
+    this.bytesRelayed = 0;
+    this.filtered = 0;
+  }
+
+  setPolicy(policy) {
+    if (!policy) return;
+    this.policy = policy;
+    const rate = policy.mode === "backflow" ? kbpsToBytesPerSecond(policy.bandwidthKbps ?? null) : null;
+    // One second of budget as the burst, so the rate holds over any few seconds.
+    this.bandwidth.setRate(rate, rate === null ? undefined : Math.max(rate, 1));
+    this.frequency.setLimit(policy.mode === "backflow" ? (policy.frequencyPerMin ?? null) : null);
+    if (policy.mode === "cache") {
+      const dir = this.options.cacheDir ?? policy.cacheDir;
+      const cap = Math.min(Number(policy.cacheMaxBytes ?? Infinity), this.options.cacheMaxBytes ?? Infinity);
+      if (!this.cache || this.cache.dir !== dir) this.cache = new CacheSegments({ dir, maxBytes: cap });
+      else if (this.cache.maxBytes !== cap) this.cache.setCap(cap);
+    }
+  }
+
+  /** Records from one agent (already authenticated as `assetId`). */
+  accept(assetId, records) {
+    let accepted = 0;
+    for (const r of records) {
+      const item = { assetId, type: r.type, at: r.at, data: r.data };
+      if (this.policy.mode === "cache") {
+        // Only the policy's data types are kept in the data center; the rest are not collected.
+        if (!this.policy.dataTypes?.includes(r.type)) this.filtered++;
+        else if (this.cache.write(item)) accepted++;
+      } else if (this.queue.push(item)) accepted++;
+    }
+    return accepted;
+  }
+
+  stats() {
+    const queueDrops = this.queue.dropped;
+    const cacheDrops = this.cache?.dropped ?? { records: 0, bytes: 0 };
+    return {
+      bytesRelayed: this.bytesRelayed,
+      queuedBytes: this.queue.bytes,
+      droppedBytes: queueDrops.bytes + cacheDrops.bytes,
+      droppedRecords: queueDrops.records + cacheDrops.records,
+      cacheBytes: this.cache?.bytes ?? 0,
+    };
+  }
+
+  /** Waits until `limiter` admits n, in its own steps. Returns true when stopped meanwhile. */
+  async #admit(limiter, n, signal) {
+    for (let wait = limiter.take(n); wait > 0; wait = limiter.take(n)) if (await sleep(wait, signal)) return true;
+    return false;
+  }
+
+  /**
+   * Drains the queue upstream until `signal` aborts: `send(records)` posts one batch and throws
+   * when it could not (the batch stays queued and is tried again after `retryMs`).
+   */
+  async drain(send, { signal, retryMs = () => 2000, idleMs = 250 } = {}) {
+    let failures = 0;
+    while (!signal?.aborted) {
+      const rate = this.bandwidth.unlimited ? Infinity : this.bandwidth.rate;
+      const batch = this.queue.peek(MAX_SEND_RECORDS, Math.min(MAX_SEND_BYTES, Math.max(1024, rate)));
+      if (batch.records.length === 0 || this.policy.mode === "cache") {
+        if (await sleep(idleMs, signal)) return;
+        continue;
+      }
+      const body = JSON.stringify(batch.records);
+      const bytes = Buffer.byteLength(body);
+      if ((await this.#admit(this.bandwidth, bytes, signal)) || (await this.#admit(this.frequency, batch.records.length, signal)))
+        return;
+      try {
+        await send(batch.records);
+        this.queue.commit(batch.records.length);
+        this.bytesRelayed += bytes;
+        failures = 0;
+      } catch (error) {
+        if (error?.kind === "aborted") return;
+        if (await sleep(retryMs(failures++, error), signal)) return;
+      }
+    }
+  }
+
+  close() {
+    this.queue.close();
+    this.cache?.close();
+  }
+}
