@@ -61,6 +61,7 @@ export async function runProxyLoop({
       onHeartbeat(answer);
       if (!intervalSeconds && answer.heartbeatIntervalSeconds > 0) interval = answer.heartbeatIntervalSeconds;
       if (relay && answer.offlineAfterSeconds > 0) relay.clients.offlineAfterMs = answer.offlineAfterSeconds * 1000;
+      if (relay && answer.heartbeatIntervalSeconds > 0) relay.clients.intervalSeconds = answer.heartbeatIntervalSeconds;
       if (answer.policy && answer.policy.version !== policyVersion) {
         policyVersion = answer.policy.version;
         relay?.data.setPolicy(answer.policy);

@@ -26,6 +26,8 @@ export class ClientTable {
     /** assetIds that left and await reporting: assetId → lastSeenAt (ms) */
     this.leaving = new Map();
     this.offlineAfterMs = 90_000;
+    /** The console's heartbeat interval, handed on to the agents in every answer. */
+    this.intervalSeconds = 30;
     this.refusedFull = 0;
   }
 

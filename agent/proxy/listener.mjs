@@ -30,7 +30,7 @@ export function parseListen(text) {
     .filter(Boolean)
     .map((item) => {
       const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(item);
-      if (!m || Number(m[3]) < 1 || Number(m[3]) > 65535) throw new Error(`AEGIS_PROXY_LISTEN: "${item}" is not host:port`);
+      if (!m || Number(m[3]) > 65535) throw new Error(`AEGIS_PROXY_LISTEN: "${item}" is not host:port`);
       return { host: m[1] ?? m[2], port: Number(m[3]) };
     });
 }

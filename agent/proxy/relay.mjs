@@ -27,26 +27,28 @@ export async function startRelay(o) {
     queueMaxBytes: positive(env.AEGIS_PROXY_QUEUE_MAX_BYTES) ?? undefined,
     cacheMaxBytes: positive(env.AEGIS_PROXY_CACHE_MAX_BYTES),
   });
-  let interval = 30;
   const listener = createRelayListener({
     listen: parseListen(o.listen ?? env.AEGIS_PROXY_LISTEN ?? DEFAULT_LISTEN),
     upstream: o.upstream,
     relayHeaders: () => ({ "x-aegis-relay-proxy": o.proxyId, "x-aegis-relay-authorization": `Bearer ${o.client.credential}` }),
     clients,
     data,
-    intervalSeconds: () => interval,
+    intervalSeconds: () => clients.intervalSeconds,
     log: o.log,
   });
   const listening = await listener.start();
   o.log.info("proxy listening for agents", { proxyId: o.proxyId, listen: listening });
+  // Stopped by close() (the loop ended: a stop task, a deleted proxy) or by the daemon's signal.
+  const stop = new AbortController();
+  o.signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const draining = data.drain((records) => o.client.proxyData(o.proxyId, records), {
-    signal: o.signal,
+    signal: stop.signal,
     retryMs: (n) => backoffDelayMs(n, { baseMs: 1000, capMs: 60_000 }),
   });
   return {
     relay: { clients, data, listen: listening },
-    setInterval: (seconds) => (interval = seconds),
     async close() {
+      stop.abort();
       await listener.close();
       await draining;
       data.close();

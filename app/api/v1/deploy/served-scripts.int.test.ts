@@ -3,20 +3,14 @@
 // register and heartbeat through the agent protocol, and the console sees them online, then
 // offline after a remote stop (R5, R7, R8, R19). AEGIS_ROOT keeps everything in a temp folder.
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import os from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as agentHeartbeat from "@/app/api/v1/agent/heartbeat/route";
-import * as proxyHeartbeat from "@/app/api/v1/agent/proxies/[id]/heartbeat/route";
-import * as proxyRegister from "@/app/api/v1/agent/proxies/register/route";
-import * as agentRegister from "@/app/api/v1/agent/register/route";
-import * as agentDist from "@/app/api/v1/agent-dist/[...file]/route";
 import * as deployScript from "@/app/api/v1/deploy/[token]/proxy.sh/route";
 import * as installScript from "@/app/api/v1/install/[token]/linux.sh/route";
 import { hashToken } from "@/lib/crypto/tokens";
+import { startAgentConsole, waitFor } from "@/lib/testing/agent-console";
 import { db } from "@/lib/db/client";
 import { createInstallCommand } from "@/lib/install-commands/create-install-command";
 import { revokeInstallCommand } from "@/lib/install-commands/list-install-commands";
@@ -27,84 +21,22 @@ import { stopProxy } from "@/lib/proxies/stop-proxy";
 import { makeCluster, testContext } from "@/lib/testing/fixtures";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const ROUTES: [string, RegExp, Handler][] = [
-  ["GET", /^\/api\/v1\/deploy\/(?<token>[^/]+)\/proxy\.sh$/, deployScript.GET],
-  ["GET", /^\/api\/v1\/install\/(?<token>[^/]+)\/linux\.sh$/, installScript.GET],
-  ["GET", /^\/api\/v1\/agent-dist\/(?<file>.+)$/, agentDist.GET],
-  ["POST", /^\/api\/v1\/agent\/register$/, agentRegister.POST],
-  ["POST", /^\/api\/v1\/agent\/heartbeat$/, agentHeartbeat.POST],
-  ["POST", /^\/api\/v1\/agent\/proxies\/register$/, proxyRegister.POST],
-  ["POST", /^\/api\/v1\/agent\/proxies\/(?<id>[^/]+)\/heartbeat$/, proxyHeartbeat.POST],
-];
 
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
-  return new Request(new URL(req.url!, base), {
-    method: req.method,
-    headers,
-    body: req.method === "GET" ? undefined : Buffer.concat(chunks),
-  });
-}
-
-let server: Server;
+let harness: Awaited<ReturnType<typeof startAgentConsole>>;
 let base = "";
-const roots: string[] = [];
-const pidFiles: string[] = [];
 const exec = promisify(execFile);
 
 beforeAll(async () => {
   await syncReleases();
-  server = createServer(async (req, res) => {
-    const pathname = new URL(req.url!, "http://x").pathname;
-    const match = ROUTES.map(([m, re, h]) => [m === req.method ? re.exec(pathname) : null, h] as const).find(([m]) => m);
-    if (!match) return void res.writeHead(404).end();
-    const groups: Record<string, string | string[]> = { ...match[0]!.groups };
-    if (typeof groups.file === "string") groups.file = groups.file.split("/"); // a catch-all segment
-    const response = await match[1](await toRequest(req, base), { params: Promise.resolve(groups) as never });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  process.env.PUBLIC_URL = base;
+  harness = await startAgentConsole();
+  base = harness.base;
 });
 
-afterAll(async () => {
-  for (const file of pidFiles) {
-    if (!existsSync(file)) continue;
-    try {
-      process.kill(Number(readFileSync(file, "utf8")), "SIGTERM");
-    } catch {
-      // already exited
-    }
-  }
-  delete process.env.PUBLIC_URL;
-  await new Promise((resolve) => server.close(resolve));
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => harness.stop());
 
-/** `curl -fsSL <url> | bash`, as the console's command says, minus sudo (AEGIS_ROOT instead). */
 async function runCommand(command: string, env: Record<string, string>) {
-  const root = mkdtempSync(path.join(os.tmpdir(), "aegis-root-"));
-  roots.push(root);
-  const pipeline = command.replace(/\| sudo bash$/, "| bash");
-  expect(pipeline).not.toBe(command);
-  const { stdout } = await exec("bash", ["-c", `set -o pipefail; ${pipeline}`], {
-    env: { ...process.env, AEGIS_ROOT: root, AEGIS_NO_SYSTEMD: "1", ...env },
-  });
-  return { root, stdout };
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, seconds = 15): Promise<T> {
-  for (const until = Date.now() + seconds * 1000; Date.now() < until;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  // Each daemon listens for agents on a port of its own choosing, so parallel test files never clash.
+  return harness.run(command, { AEGIS_PROXY_LISTEN: "127.0.0.1:0", ...env });
 }
 
 const proxyStatus = async (clusterId: string, hostname: string) =>
@@ -126,7 +58,6 @@ describe.skipIf(!hasTools)("served scripts run for real", () => {
     const deploy = await deployProxies(testContext(), cluster.id, { mode: "manual", expiresInHours: 1 }, base);
     if (deploy.mode !== "manual") throw new Error("expected a manual deploy command");
     const { root, stdout } = await runCommand(deploy.command, { AEGIS_HOSTNAME: "script-proxy-1", AEGIS_IPS: "10.99.0.1" });
-    pidFiles.push(path.join(root, "proxy.pid"));
     expect(stdout).toContain("registered with the console");
     expect(stdout).toContain(`kill $(cat ${root}/proxy.pid)`);
     expect(statSync(path.join(root, "config.json")).mode & 0o777).toBe(0o600);
@@ -161,7 +92,6 @@ describe.skipIf(!hasTools)("served scripts run for real", () => {
       base,
     );
     const { root, stdout } = await runCommand(install.command, { AEGIS_HOSTNAME: "script-agent-1", AEGIS_IPS: "10.99.1.1" });
-    pidFiles.push(path.join(root, "agent.pid"));
     expect(stdout).toContain("registered with the console");
     const { assetId } = JSON.parse(readFileSync(path.join(root, "config.json"), "utf8")) as { assetId: string };
     const asset = await db().asset.findUniqueOrThrow({ where: { id: assetId } });

@@ -1,0 +1,181 @@
+// The data path for real (SPEC §8): a proxy daemon started by the manual deploy command listens
+// for agents; an agent installed with the cluster's install command downloads, registers and
+// reports through it; the console hears the agent through the proxy, receives its data within the
+// policy, and tells "proxy offline" from "agent offline" when the proxy dies. Real processes, real
+// HTTP on 127.0.0.1, real PostgreSQL.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listClients } from "@/lib/assets/list-assets";
+import { disconnectClients } from "@/lib/clients/disconnect-clients";
+import { db } from "@/lib/db/client";
+import { createInstallCommand } from "@/lib/install-commands/create-install-command";
+import { updatePolicy } from "@/lib/policy/policy";
+import { deployProxies } from "@/lib/proxies/deploy-proxies";
+import { syncReleases } from "@/lib/proxies/releases";
+import { startAgentConsole, waitFor } from "@/lib/testing/agent-console";
+import { makeCluster, testContext } from "@/lib/testing/fixtures";
+
+let harness: Awaited<ReturnType<typeof startAgentConsole>>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  await syncReleases();
+  harness = await startAgentConsole();
+});
+
+afterAll(async () => {
+  delete process.env.PROXY_PORT;
+  await harness.stop();
+});
+
+const clientStatus = async (clusterId: string, assetId: string) =>
+  (await listClients(clusterId, { limit: 50, sort: "hostname", order: "asc" })).items.find((c) => c.id === assetId);
+
+async function proxyAndAgent(env: Record<string, string> = {}) {
+  // A port of its own for each test's proxy: the commands are written for it (PROXY_PORT).
+  const port = String(await freePort());
+  process.env.PROXY_PORT = port;
+  const cluster = await makeCluster({ address: "127.0.0.1" });
+  const deploy = await deployProxies(testContext(), cluster.id, { mode: "manual", expiresInHours: 1 }, harness.base);
+  if (deploy.mode !== "manual") throw new Error("expected a manual deploy command");
+  const proxyRun = await harness.run(deploy.command, {
+    AEGIS_HOSTNAME: `relay-proxy-${port}`,
+    AEGIS_IPS: "10.98.0.1",
+    AEGIS_PROXY_LISTEN: `127.0.0.1:${port}`,
+    ...env,
+  });
+  const proxy = await waitFor("the proxy online", async () => {
+    const p = await db().proxyServer.findFirst({ where: { clusterId: cluster.id } });
+    return p?.lastHeartbeatAt ? p : undefined;
+  });
+  const install = await createInstallCommand(
+    testContext(),
+    { region: "cn", clusterId: cluster.id, os: "linux", provider: "idc", groupId: null, createImage: false, expiresInHours: 1 },
+    harness.base,
+  );
+  const agentRun = await harness.run(install.command, {
+    AEGIS_HOSTNAME: `relay-agent-${port}`,
+    AEGIS_IPS: "10.98.1.1",
+    AEGIS_DATA_INTERVAL_SECONDS: "1",
+  });
+  const config = JSON.parse(readFileSync(path.join(agentRun.root, "config.json"), "utf8"));
+  return { cluster, proxy, install, proxyRun, agentRun, config, base: `http://127.0.0.1:${port}` };
+}
+
+describe("the proxy relays", () => {
+  it("an agent installed with the cluster's command reaches the console only through the proxy", async () => {
+    const { cluster, proxy, install, proxyRun, config, base } = await proxyAndAgent();
+    // The command, its script, the program files and the registration all go through the proxy.
+    expect(install.command).toBe(`curl -fsSL ${base}/api/v1/install/${install.token}/linux.sh | sudo bash`);
+    expect(install.reach).toBe(base);
+    expect(config.consoleUrl).toBe(base);
+    expect(config.route).toMatchObject({ mode: "proxy", address: "127.0.0.1", port: Number(process.env.PROXY_PORT) });
+    expect(statSync(path.join(path.dirname(path.join(proxyRun.root, "x")), "config.json")).mode & 0o777).toBe(0o600);
+    const relayed = harness.requests.filter((r) => r.relayedBy === proxy.id).map((r) => r.path);
+    expect(relayed).toContain("/api/v1/agent/register");
+    expect(relayed).toContain(`/api/v1/install/${install.token}/linux.sh`);
+    expect(relayed.some((p) => p.startsWith("/api/v1/agent-dist/"))).toBe(true);
+    // The agent never heartbeats the console itself: the proxy vouches for it.
+    const asset = await waitFor("the agent vouched for by the proxy", async () => {
+      const a = await db().asset.findUniqueOrThrow({ where: { id: config.assetId } });
+      return a.viaProxyId === proxy.id ? a : undefined;
+    });
+    expect(asset.hostname).toBe(`relay-agent-${process.env.PROXY_PORT}`);
+    expect(harness.requests.some((r) => r.path === "/api/v1/agent/heartbeat")).toBe(false);
+    expect((await clientStatus(cluster.id, config.assetId))?.agentStatus).toBe("online");
+
+    // Only the agent routes exist on the proxy.
+    for (const p of ["/api/v1/clusters?region=cn", "/sign-in", "/api/v1/auth/session", "/"]) {
+      const r = await fetch(base + p);
+      expect([p, r.status]).toEqual([p, 404]);
+    }
+
+    // Real records arrive as rollups of this proxy.
+    await waitFor(
+      "data rolled up for the proxy",
+      async () => {
+        const rows = await db().dataRollup.findMany({ where: { proxyId: proxy.id } });
+        return rows.length > 0 ? rows : undefined;
+      },
+      20,
+    );
+
+    // The proxy reports its real clients.
+    await waitFor("the proxy counting its agent", async () => {
+      const p = await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } });
+      return p.connectedClients === 1 ? true : undefined;
+    });
+
+    // Killed, the proxy stops vouching: the agent shows "proxy offline", not "offline".
+    process.kill(Number(readFileSync(path.join(proxyRun.root, "proxy.pid"), "utf8")), "SIGKILL");
+    await waitFor("proxy offline shown", async () =>
+      (await clientStatus(cluster.id, config.assetId))?.agentStatus === "proxy_offline" ? true : undefined,
+    );
+  }, 90_000);
+
+  it("cache mode writes export.log in rotating segments under the cap and sends nothing upstream", async () => {
+    const cacheDir = path.join((await import("node:os")).tmpdir(), `aegis-cache-${Date.now()}`);
+    const { cluster, proxy, config, base } = await proxyAndAgent({ AEGIS_PROXY_CACHE_MAX_BYTES: String(64 * 1024) });
+    await updatePolicy(testContext(), cluster.id, {
+      mode: "cache",
+      cacheDir,
+      cacheMaxBytes: 1024 ** 3,
+      dataTypes: ["process_logs"],
+    });
+    await waitFor("the proxy vouching for the agent", async () =>
+      (await db().asset.findUniqueOrThrow({ where: { id: config.assetId } })).viaProxyId === proxy.id ? true : undefined,
+    );
+    await waitFor("the cache policy applied", async () =>
+      (await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } })).policyVersion === 2 ? true : undefined,
+    );
+    const before = await db().dataRollup.aggregate({ where: { proxyId: proxy.id }, _sum: { records: true } });
+    // The agent's own records, as it sends them, 200 at a time: far more than the 64 KiB cap.
+    const records = Array.from({ length: 200 }, (_, i) => ({
+      type: "process_logs",
+      at: new Date().toISOString(),
+      data: { pid: i, comm: "x".repeat(100) },
+    }));
+    for (let i = 0; i < 10; i++) {
+      const r = await fetch(`${base}/api/v1/agent/data`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${config.credential}`, "content-type": "application/json" },
+        body: JSON.stringify({ records }),
+      });
+      expect(r.status).toBe(200);
+    }
+    const files = readdirSync(cacheDir);
+    expect(files).toContain("export.log");
+    expect(files).toContain("export.log.1");
+    const total = files.reduce((sum, f) => sum + statSync(path.join(cacheDir, f)).size, 0);
+    expect(total).toBeLessThanOrEqual(64 * 1024);
+    expect(readFileSync(path.join(cacheDir, "export.log"), "utf8").split("\n")[0]).toContain('"type":"process_logs"');
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await db().dataRollup.aggregate({ where: { proxyId: proxy.id }, _sum: { records: true } });
+    expect(after._sum.records).toEqual(before._sum.records);
+  }, 90_000);
+
+  it("a disconnected agent is told to report directly and moves to the console", async () => {
+    const { cluster, proxy, config } = await proxyAndAgent();
+    await waitFor("vouched", async () =>
+      (await db().asset.findUniqueOrThrow({ where: { id: config.assetId } })).viaProxyId === proxy.id ? true : undefined,
+    );
+    await disconnectClients(testContext(), cluster.id, { assetIds: [config.assetId] });
+    await waitFor(
+      "the agent heartbeating the console directly",
+      async () => (harness.requests.some((r) => r.path === "/api/v1/agent/heartbeat" && r.status === 200) ? true : undefined),
+      20,
+    );
+    const asset = await db().asset.findUniqueOrThrow({ where: { id: config.assetId } });
+    expect(asset.viaProxyId).toBeNull();
+  }, 90_000);
+});
