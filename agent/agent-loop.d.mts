@@ -1,6 +1,6 @@
 // Types of agent-loop.mjs for the TypeScript callers.
-import type { AgentHeartbeatAnswer, Logger, ProtocolClient } from "./protocol.mjs";
-import type { ProxyLoopOptions } from "./proxy-loop.mjs";
+import type { AgentHeartbeatAnswer, AgentRoute, Logger, ProtocolClient, ProxyReport } from "./protocol.mjs";
+import type { ProxyLoopOptions, Relay } from "./proxy-loop.mjs";
 
 export type QuickProxy = { proxyId: string; version: string };
 export type AgentLoopOptions = {
@@ -14,6 +14,12 @@ export type AgentLoopOptions = {
   proxyOptions?: Partial<Pick<ProxyLoopOptions, "stats" | "upgradeDelayMs" | "onHeartbeat" | "intervalSeconds">>;
   intervalSeconds?: number | null;
   random?: () => number;
+  route?: AgentRoute | null;
+  endpointsOverride?: string | null;
+  onRouteChange?: (route: AgentRoute) => void;
+  /** Starts a quick-deployed proxy's data path (listener, agent table, data pipe). */
+  makeRelay?: (proxyId: string, signal: AbortSignal) => Promise<{ relay: Relay; close: () => Promise<void> } | null>;
+  sayStopping?: ((proxyId: string, report: ProxyReport) => Promise<unknown>) | null;
 };
 
 export declare function runAgentLoop(

@@ -1,5 +1,10 @@
 // Types of proxy-loop.mjs for the TypeScript callers.
-import type { Logger, ProtocolClient, ProxyHeartbeatAnswer } from "./protocol.mjs";
+import type { Logger, ProtocolClient, ProxyHeartbeatAnswer, ProxyReport } from "./protocol.mjs";
+import type { ClientTable } from "./proxy/client-table.mjs";
+import type { DataPipe } from "./proxy/data-pipe.mjs";
+
+/** A proxy's data path: the agents it vouches for and its policy-bound data pipe. */
+export type Relay = { clients: ClientTable; data: DataPipe; listen?: string[] };
 
 export type ProxyStats = { connectedClients: number; bytesRelayed: number; cacheBytes: number };
 export type ProxyLoopOptions = {
@@ -14,6 +19,9 @@ export type ProxyLoopOptions = {
   onVersion?: (version: string) => void;
   onHeartbeat?: (answer: ProxyHeartbeatAnswer) => void;
   random?: () => number;
+  relay?: Relay | null;
+  /** Sends the last heartbeat of a stopping proxy (the loop's own client is aborted by then). */
+  sayStopping?: ((report: ProxyReport) => Promise<unknown>) | null;
 };
 export type ProxyLoopResult = {
   reason: "stopped" | "gone" | "unauthorized" | "rejected" | "aborted";

@@ -165,7 +165,6 @@ async function seedClusterMembers(
       // The last proxy of a multi-proxy cluster runs the older release, so Upgrade is demonstrable (R10).
       version: i > 0 && i === proxyAssets.length - 1 ? RELEASES[0]!.version : RELEASES[1]!.version,
       lastHeartbeatAt: new Date(now - 5_000),
-      connectedClients: Math.ceil(clients.length / Math.max(1, proxyAssets.length)),
       policyVersion: 1,
     })),
     skipDuplicates: true,

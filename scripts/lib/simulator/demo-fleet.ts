@@ -4,16 +4,20 @@
 // the demo servers that should be alive (a real server gets its credential by registering with
 // a one-time token, and the seed has none to offer). Everything after it — every heartbeat,
 // deploy, upgrade and stop — goes over HTTP through the agent protocol, like a real fleet.
+// Agents connected to a cluster with live demo proxies are carried by those proxies (the real
+// relay code of agent/proxy/, virtual-relay.ts), so the proxies report their real clients and the
+// data they relay; the others heartbeat the console directly.
 import { DEFAULT_PROXY_VERSION } from "../../../agent/protocol.mjs";
 import { hashToken, newToken } from "../../../lib/crypto/tokens";
 import { db, disconnectDb } from "../../../lib/db/client";
 import { stableId } from "../seed-demo";
-import type { Fleet } from "./fleet";
+import type { Fleet, MakeRelay } from "./fleet";
+import { startVirtualRelay, type VirtualAgent } from "./virtual-relay";
 
-/** 10 Kbit/s per connected client (R14), in bytes per second. */
-const BYTES_PER_CLIENT_SECOND = 1250;
+/** Synthetic records each relayed demo agent sends per minute, so the traffic charts move. */
+const DEMO_RECORDS_PER_MINUTE = 30;
 
-type DemoProxy = { id: string; assetId: string; mode: string; version: string | null; connectedClients: number };
+type DemoProxy = { id: string; assetId: string; mode: string; version: string | null; clusterId: string };
 
 /** Demo rows have ids derived from natural keys (scripts/lib/seed-demo.ts); real agents never do. */
 async function demoServers() {
@@ -26,10 +30,14 @@ async function demoServers() {
   ).filter((a) => a.id === stableId(`asset:${a.region}:${a.hostname}`));
   const proxies = (
     await db().proxyServer.findMany({
-      select: { id: true, assetId: true, mode: true, version: true, connectedClients: true },
+      select: { id: true, assetId: true, mode: true, version: true, clusterId: true },
     })
   ).filter((p) => p.id === stableId(`proxy:${p.assetId}`));
-  return { assets, proxies };
+  const connections = await db().clientConnection.findMany({
+    where: { assetId: { in: assets.map((a) => a.id) } },
+    select: { assetId: true, clusterId: true },
+  });
+  return { assets, proxies, connections };
 }
 
 async function issueCredentials(assetIds: string[], manualProxyIds: string[]) {
@@ -46,13 +54,17 @@ async function issueCredentials(assetIds: string[], manualProxyIds: string[]) {
   return { agents: new Map(agents.map((a) => [a.id, a.credential])), proxies: new Map(proxies.map((p) => [p.id, p.credential])) };
 }
 
-function proxyStats(p: DemoProxy) {
-  const started = Date.now();
-  return () => ({
-    connectedClients: p.connectedClients,
-    bytesRelayed: Math.round(((Date.now() - started) / 1000) * p.connectedClients * BYTES_PER_CLIENT_SECOND),
-    cacheBytes: 0,
+/** Which demo agents each proxy carries: a cluster's clients spread over its proxies. */
+function assignToProxies(proxies: DemoProxy[], connections: { assetId: string; clusterId: string }[], ids: Set<string>) {
+  const byCluster = new Map<string, DemoProxy[]>();
+  for (const p of proxies) byCluster.set(p.clusterId, [...(byCluster.get(p.clusterId) ?? []), p]);
+  const carried = new Map<string, string[]>(proxies.map((p) => [p.id, []]));
+  connections.forEach((c, i) => {
+    const serving = byCluster.get(c.clusterId);
+    if (!serving || !ids.has(c.assetId)) return;
+    carried.get(serving[i % serving.length]!.id)!.push(c.assetId);
   });
+  return carried;
 }
 
 export async function startDemoFleet(fleet: Fleet, log: (line: string) => void) {
@@ -71,30 +83,54 @@ export async function startDemoFleet(fleet: Fleet, log: (line: string) => void) 
       agentIds,
       manual.map((p) => p.id),
     );
-    plan = { quick, manual, agentIds, credentials };
+    const proxyAssets = new Set(servers.proxies.map((p) => p.assetId));
+    const clientIds = new Set(servers.assets.map((a) => a.id).filter((id) => !proxyAssets.has(id)));
+    const carried = assignToProxies(servers.proxies, servers.connections, clientIds);
+    plan = { quick, manual, agentIds, credentials, carried };
   } finally {
     await disconnectDb();
   }
 
-  const { quick, manual, agentIds, credentials } = plan;
+  const { quick, manual, agentIds, credentials, carried } = plan;
+  const relayed = new Set([...carried.values()].flat());
+  const relayFor = (p: DemoProxy, client: ReturnType<Fleet["client"]>): MakeRelay => {
+    const agents: VirtualAgent[] = carried
+      .get(p.id)!
+      .map((assetId) => ({ assetId, credential: credentials.agents.get(assetId)! }));
+    return (proxyId, signal) =>
+      startVirtualRelay({
+        proxyId,
+        clusterId: p.clusterId,
+        client,
+        agents,
+        intervalSeconds: 30,
+        recordsPerMinute: DEMO_RECORDS_PER_MINUTE,
+        signal,
+      });
+  };
   for (const assetId of agentIds) {
+    if (relayed.has(assetId)) continue; // its proxy carries it
     const proxy = quick.find((p) => p.assetId === assetId);
+    const client = fleet.client(credentials.agents.get(assetId)!);
     fleet.startAgent({
       key: assetId,
-      client: fleet.client(credentials.agents.get(assetId)!),
+      client,
       proxies: proxy ? [{ proxyId: proxy.id, version: proxy.version ?? DEFAULT_PROXY_VERSION }] : [],
-      proxyStats: proxy ? proxyStats(proxy) : undefined,
+      makeRelay: proxy ? relayFor(proxy, client) : undefined,
     });
   }
   for (const p of manual) {
+    const client = fleet.client(credentials.proxies.get(p.id)!);
     fleet.startProxy({
       key: p.id,
-      client: fleet.client(credentials.proxies.get(p.id)!),
+      client,
       proxyId: p.id,
       version: p.version ?? DEFAULT_PROXY_VERSION,
-      stats: proxyStats(p),
+      makeRelay: relayFor(p, client),
     });
   }
-  log(`demo fleet: ${agentIds.length} agents and ${quick.length + manual.length} proxies heartbeating over HTTP`);
+  log(
+    `demo fleet: ${agentIds.length - relayed.size} agents heartbeating over HTTP, ${relayed.size} through ${quick.length + manual.length} proxies`,
+  );
   return { agents: agentIds.length, proxies: quick.length + manual.length };
 }

@@ -6,9 +6,11 @@ import { setMaxListeners } from "node:events";
 import { runAgentLoop, type QuickProxy } from "../../../agent/agent-loop.mjs";
 import { silentLogger } from "../../../agent/log.mjs";
 import { AGENT_VERSION, createProtocolClient, sleep, type ProtocolClient } from "../../../agent/protocol.mjs";
-import { runProxyLoop, type ProxyStats } from "../../../agent/proxy-loop.mjs";
+import { runProxyLoop, type ProxyStats, type Relay } from "../../../agent/proxy-loop.mjs";
 import { createLimiter } from "./limiter";
 import { FleetStats } from "./stats";
+
+export type MakeRelay = (proxyId: string, signal: AbortSignal) => Promise<{ relay: Relay; close: () => Promise<void> } | null>;
 
 export type FleetOptions = {
   url: string;
@@ -70,13 +72,17 @@ export class Fleet {
     proxyId: string;
     version: string;
     stats?: () => ProxyStats;
+    /** The virtual agents it carries (virtual-relay.ts); without, it reports stats() only. */
+    makeRelay?: MakeRelay;
     stagger?: boolean;
   }) {
     const signal = this.controller.signal;
     this.track(
       (async () => {
         if (await sleep(this.startDelayMs(p.stagger ?? true), signal)) return;
+        const started = await p.makeRelay?.(p.proxyId, signal);
         const result = await runProxyLoop({
+          relay: started?.relay ?? null,
           client: p.client,
           proxyId: p.proxyId,
           version: p.version,
@@ -91,6 +97,7 @@ export class Fleet {
           },
           onVersion: (version) => this.options.log(`proxy ${p.key} upgraded to ${version}`),
         });
+        await started?.close();
         this.loopEnded(p.key, result.reason, result.error);
       })(),
     );
@@ -101,6 +108,7 @@ export class Fleet {
     client: ProtocolClient;
     proxies?: QuickProxy[];
     proxyStats?: () => ProxyStats;
+    makeRelay?: MakeRelay;
     stagger?: boolean;
   }) {
     const signal = this.controller.signal;
@@ -113,6 +121,7 @@ export class Fleet {
           log: silentLogger,
           signal,
           proxies: a.proxies,
+          makeRelay: a.makeRelay,
           intervalSeconds: this.options.intervalSeconds,
           onHeartbeat: (answer) => {
             this.stats.agentSeen(a.key);

@@ -15,14 +15,16 @@ import * as collection from "./route";
 
 let headers: Record<string, string>;
 let clusterId: string;
+let address: string;
 beforeAll(async () => {
   headers = { authorization: `Bearer ${await apiToken("operator")}`, origin: "https://console.example" };
   const cluster = await makeCluster();
   await servingProxy(cluster.id);
   clusterId = cluster.id;
+  address = cluster.address;
 });
 
-type Created = { id: string; token: string; command: string; expiresAt: string };
+type Created = { id: string; token: string; command: string; reach: string; expiresAt: string };
 const create = (body: Record<string, unknown>) =>
   call<Created>(collection.POST, "POST", "/api/v1/install-commands", {
     headers,
@@ -46,7 +48,14 @@ describe("install commands (R19)", () => {
     expect(created.status).toBe(201);
     const { token, command } = created.body;
     expect(token).toMatch(/^pin_[A-Za-z0-9_-]{43}$/); // 256 random bits
-    expect(command).toBe(`curl -fsSL https://console.example/api/v1/install/${token}/linux.sh | sudo bash`);
+    // A cluster's command goes through its proxies (SPEC §8); a direct one names the console.
+    expect(command).toBe(`curl -fsSL http://${address}:8080/api/v1/install/${token}/linux.sh | sudo bash`);
+    expect(created.body.reach).toBe(`http://${address}:8080`);
+    const direct = await create({ clusterId: null });
+    expect(direct.body.command).toBe(
+      `curl -fsSL https://console.example/api/v1/install/${direct.body.token}/linux.sh | sudo bash`,
+    );
+    expect(direct.body.reach).toBe("https://console.example");
     const row = await db().installCommand.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.tokenHint).toBe(token.slice(0, 8));
@@ -70,7 +79,7 @@ describe("install commands (R19)", () => {
 
   it("Windows commands are a PowerShell one-liner", async () => {
     const { body } = await create({ os: "windows" });
-    expect(body.command).toMatch(/^powershell .*irm 'https:\/\/console\.example\/api\/v1\/install\/pin_[\w-]+\/windows\.ps1'/);
+    expect(body.command).toMatch(/^powershell .*irm 'http:\/\/[^/]+:8080\/api\/v1\/install\/pin_[\w-]+\/windows\.ps1'/);
   });
 
   it("a registration gets the command's group and provider and connects through its cluster", async () => {
