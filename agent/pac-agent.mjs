@@ -17,6 +17,7 @@ import { runProxyLoop } from "./proxy-loop.mjs";
 import { createLoginCollector, createNetworkCollector, createProcessCollector } from "./client/collectors.mjs";
 import { createDataSender } from "./client/data-sender.mjs";
 import { applyRoute } from "./client/route.mjs";
+import { EndpointPool, resolveEndpoints } from "./client/endpoints.mjs";
 import { startRelay } from "./proxy/relay.mjs";
 import path from "node:path";
 
@@ -87,6 +88,8 @@ function stoppingSender(config, credential) {
 
 async function runAgent(configPath, config, facts, log, client, signal) {
   const override = process.env.AEGIS_PROXY_ENDPOINTS || null;
+  // Sites without DNS for the contact address register through the listed endpoints as well.
+  if (override) client.setEndpoints(new EndpointPool(await resolveEndpoints({ address: "", port: 0, override })));
   if (!config.credential) {
     if (!config.installToken) throw new Error(`${configPath} has neither a credential nor an installToken`);
     const reg = await registerUntilDone(() => client.register(config.installToken, facts), log, signal);

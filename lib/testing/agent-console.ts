@@ -46,9 +46,12 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
 /** Starts the server and sets PUBLIC_URL to it; `stop()` also ends every daemon started through `run`. */
 export async function startAgentConsole() {
   let base = "";
-  const requests: { method: string; path: string; status: number; relayedBy: string | null }[] = [];
+  const requests: { method: string; path: string; status: number; relayedBy: string | null; bytes: number; at: number }[] = [];
+  /** While true the console answers 503 to everything, as one whose database is away. */
+  const state = { down: false };
   const server: Server = createServer(async (req, res) => {
     const pathname = new URL(req.url!, "http://x").pathname;
+    if (state.down) return void res.writeHead(503, { "retry-after": "1" }).end();
     const match = ROUTES.map(([m, re, h]) => [m === req.method ? re.exec(pathname) : null, h] as const).find(([m]) => m);
     if (!match) return void res.writeHead(404).end();
     const groups: Record<string, string | string[]> = { ...match[0]!.groups };
@@ -59,6 +62,8 @@ export async function startAgentConsole() {
       path: pathname,
       status: response.status,
       relayedBy: (req.headers["x-aegis-relay-proxy"] as string) ?? null,
+      bytes: Number(req.headers["content-length"] ?? 0),
+      at: Date.now(),
     });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -73,6 +78,7 @@ export async function startAgentConsole() {
   return {
     base,
     requests,
+    state,
     pidFiles,
     /** `curl -fsSL <url> | bash`, as the console's command says, minus sudo (AEGIS_ROOT instead). */
     async run(command: string, env: Record<string, string>) {

@@ -13,6 +13,8 @@ import { db } from "@/lib/db/client";
 import { createInstallCommand } from "@/lib/install-commands/create-install-command";
 import { updatePolicy } from "@/lib/policy/policy";
 import { deployProxies } from "@/lib/proxies/deploy-proxies";
+import { listProxies } from "@/lib/proxies/list-proxies";
+import { proxyStatus } from "@/lib/proxies/status";
 import { syncReleases } from "@/lib/proxies/releases";
 import { startAgentConsole, waitFor } from "@/lib/testing/agent-console";
 import { makeCluster, testContext } from "@/lib/testing/fixtures";
@@ -41,40 +43,66 @@ afterAll(async () => {
 const clientStatus = async (clusterId: string, assetId: string) =>
   (await listClients(clusterId, { limit: 50, sort: "hostname", order: "asc" })).items.find((c) => c.id === assetId);
 
-async function proxyAndAgent(env: Record<string, string> = {}) {
-  // A port of its own for each test's proxy: the commands are written for it (PROXY_PORT).
-  const port = String(await freePort());
-  process.env.PROXY_PORT = port;
-  const cluster = await makeCluster({ address: "127.0.0.1" });
-  const deploy = await deployProxies(testContext(), cluster.id, { mode: "manual", expiresInHours: 1 }, harness.base);
+/** A proxy deployed with the manual command, listening on 127.0.0.1:<port>; resolves once it reports in. */
+async function deployProxy(clusterId: string, port: string, env: Record<string, string> = {}) {
+  const deploy = await deployProxies(testContext(), clusterId, { mode: "manual", expiresInHours: 1 }, harness.base);
   if (deploy.mode !== "manual") throw new Error("expected a manual deploy command");
-  const proxyRun = await harness.run(deploy.command, {
+  const before = new Set((await db().proxyServer.findMany({ where: { clusterId } })).map((p) => p.id));
+  const run = await harness.run(deploy.command, {
     AEGIS_HOSTNAME: `relay-proxy-${port}`,
     AEGIS_IPS: "10.98.0.1",
     AEGIS_PROXY_LISTEN: `127.0.0.1:${port}`,
     ...env,
   });
   const proxy = await waitFor("the proxy online", async () => {
-    const p = await db().proxyServer.findFirst({ where: { clusterId: cluster.id } });
-    return p?.lastHeartbeatAt ? p : undefined;
+    const p = await db().proxyServer.findFirst({
+      where: { clusterId, id: { notIn: [...before] }, lastHeartbeatAt: { not: null } },
+    });
+    return p ?? undefined;
   });
+  const pid = () => Number(readFileSync(path.join(run.root, "proxy.pid"), "utf8"));
+  return { proxy, run, pid };
+}
+
+async function installAgent(clusterId: string, env: Record<string, string> = {}) {
   const install = await createInstallCommand(
     testContext(),
-    { region: "cn", clusterId: cluster.id, os: "linux", provider: "idc", groupId: null, createImage: false, expiresInHours: 1 },
+    { region: "cn", clusterId, os: "linux", provider: "idc", groupId: null, createImage: false, expiresInHours: 1 },
     harness.base,
   );
-  const agentRun = await harness.run(install.command, {
-    AEGIS_HOSTNAME: `relay-agent-${port}`,
+  const run = await harness.run(install.command, {
+    AEGIS_HOSTNAME: `relay-agent-${process.env.PROXY_PORT}`,
     AEGIS_IPS: "10.98.1.1",
     AEGIS_DATA_INTERVAL_SECONDS: "1",
+    ...env,
   });
-  const config = JSON.parse(readFileSync(path.join(agentRun.root, "config.json"), "utf8"));
-  return { cluster, proxy, install, proxyRun, agentRun, config, base: `http://127.0.0.1:${port}` };
+  const config = JSON.parse(readFileSync(path.join(run.root, "config.json"), "utf8"));
+  return { install, run, config };
 }
+
+async function proxyAndAgent(env: Record<string, string> = {}, address = "127.0.0.1") {
+  // A port of its own for each test's proxy: the commands are written for it (PROXY_PORT).
+  const port = String(await freePort());
+  process.env.PROXY_PORT = port;
+  const cluster = await makeCluster({ address });
+  const { proxy, run: proxyRun, pid } = await deployProxy(cluster.id, port, env);
+  const { install, run: agentRun, config } = await installAgent(cluster.id);
+  return { cluster, proxy, pid, install, proxyRun, agentRun, config, base: `http://127.0.0.1:${port}` };
+}
+
+/** Records as an agent sends them. */
+const records = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    type: "process_logs",
+    at: new Date().toISOString(),
+    data: { pid: i, comm: "x".repeat(100) },
+  }));
+
+const viaOf = async (assetId: string) => (await db().asset.findUniqueOrThrow({ where: { id: assetId } })).viaProxyId;
 
 describe("the proxy relays", () => {
   it("an agent installed with the cluster's command reaches the console only through the proxy", async () => {
-    const { cluster, proxy, install, proxyRun, config, base } = await proxyAndAgent();
+    const { cluster, proxy, pid, install, proxyRun, config, base } = await proxyAndAgent();
     // The command, its script, the program files and the registration all go through the proxy.
     expect(install.command).toBe(`curl -fsSL ${base}/api/v1/install/${install.token}/linux.sh | sudo bash`);
     expect(install.reach).toBe(base);
@@ -117,7 +145,7 @@ describe("the proxy relays", () => {
     });
 
     // Killed, the proxy stops vouching: the agent shows "proxy offline", not "offline".
-    process.kill(Number(readFileSync(path.join(proxyRun.root, "proxy.pid"), "utf8")), "SIGKILL");
+    process.kill(pid(), "SIGKILL");
     await waitFor("proxy offline shown", async () =>
       (await clientStatus(cluster.id, config.assetId))?.agentStatus === "proxy_offline" ? true : undefined,
     );
@@ -177,5 +205,84 @@ describe("the proxy relays", () => {
     );
     const asset = await db().asset.findUniqueOrThrow({ where: { id: config.assetId } });
     expect(asset.viaProxyId).toBeNull();
+  }, 90_000);
+
+  it("a killed proxy's agent fails over to another proxy of the cluster", async () => {
+    const [p1, p2] = [String(await freePort()), String(await freePort())];
+    process.env.PROXY_PORT = p1;
+    const cluster = await makeCluster({ address: "proxies.localhost" }); // a domain: several proxies (R4)
+    const a = await deployProxy(cluster.id, p1);
+    const b = await deployProxy(cluster.id, p2);
+    // Two endpoints, as a domain with two addresses resolves; AEGIS_PROXY_ENDPOINTS stands for the lookup.
+    const { config } = await installAgent(cluster.id, { AEGIS_PROXY_ENDPOINTS: `127.0.0.1:${p1},127.0.0.1:${p2}` });
+    const first = await waitFor("the agent vouched for", async () => (await viaOf(config.assetId)) ?? undefined);
+    const [dead, alive] = first === a.proxy.id ? [a, b] : [b, a];
+    process.kill(dead.pid(), "SIGKILL");
+    await waitFor("the agent through the other proxy", async () =>
+      (await viaOf(config.assetId)) === alive.proxy.id ? true : undefined,
+    );
+    expect((await clientStatus(cluster.id, config.assetId))?.agentStatus).toBe("online");
+  }, 90_000);
+
+  it("a proxy stopped with SIGTERM says so and shows offline at once", async () => {
+    const { cluster, proxy, pid } = await proxyAndAgent();
+    process.kill(pid(), "SIGTERM");
+    const stopped = await waitFor("the stopping heartbeat", async () => {
+      const p = await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } });
+      return p.stoppedAt ? p : undefined;
+    });
+    // Offline from its last heartbeat on, not after the threshold of silence.
+    expect(proxyStatus(stopped, stopped.lastHeartbeatAt!, 90)).toBe("offline");
+    expect((await listProxies(cluster.id)).items.find((p) => p.id === proxy.id)?.status).toBe("offline");
+  }, 90_000);
+
+  it("while the console is away the proxy keeps answering its agents and queues their data, then catches up", async () => {
+    const { proxy, config, agentRun, proxyRun, base } = await proxyAndAgent();
+    await waitFor("the agent vouched for", async () => ((await viaOf(config.assetId)) === proxy.id ? true : undefined));
+    const received = async () =>
+      Number((await db().dataRollup.aggregate({ where: { proxyId: proxy.id }, _sum: { records: true } }))._sum.records ?? 0);
+    const before = await received();
+    harness.state.down = true;
+    try {
+      const response = await fetch(`${base}/api/v1/agent/data`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${config.credential}`, "content-type": "application/json" },
+        body: JSON.stringify({ records: records(50) }),
+      });
+      expect(response.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 4000)); // twice the offline threshold
+      // The agent never lost its proxy, and the records wait on the proxy's disk.
+      expect(readFileSync(path.join(agentRun.root, "log", "agent.log"), "utf8")).not.toContain("heartbeat failed");
+      const queue = path.join(proxyRun.root, `relay-${proxy.id}`, "queue");
+      expect(readdirSync(queue).some((f) => f.endsWith(".jsonl") && statSync(path.join(queue, f)).size > 0)).toBe(true);
+    } finally {
+      harness.state.down = false;
+    }
+    await waitFor("the queued records delivered", async () => ((await received()) >= before + 50 ? true : undefined), 30);
+  }, 90_000);
+
+  it("a custom bandwidth limit holds the upstream rate at or under it", async () => {
+    const { cluster, proxy, config, base } = await proxyAndAgent({ AEGIS_DATA: "0" });
+    await updatePolicy(testContext(), cluster.id, { mode: "backflow", bandwidthKbps: 24, frequencyPerMin: null }); // 3,000 bytes/s
+    await waitFor("the policy applied", async () =>
+      (await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } })).policyVersion === 2 ? true : undefined,
+    );
+    await waitFor("the agent vouched for", async () => ((await viaOf(config.assetId)) === proxy.id ? true : undefined));
+    for (let i = 0; i < 4; i++) {
+      const r = await fetch(`${base}/api/v1/agent/data`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${config.credential}`, "content-type": "application/json" },
+        body: JSON.stringify({ records: records(100) }),
+      });
+      expect(r.status).toBe(200);
+    }
+    const from = Date.now();
+    await new Promise((r) => setTimeout(r, 6000));
+    const sent = harness.requests.filter((r) => r.path === `/api/v1/agent/proxies/${proxy.id}/data` && r.at >= from);
+    const bytes = sent.reduce((sum, r) => sum + r.bytes, 0);
+    expect(bytes).toBeGreaterThan(0);
+    // The rate over the window, plus one second of burst and each request's {"records":…} wrapper.
+    expect(bytes).toBeLessThanOrEqual(3000 * 6 + 3000 + 16 * sent.length);
+    expect(Number((await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } })).queuedBytes)).toBeGreaterThan(0);
   }, 90_000);
 });
