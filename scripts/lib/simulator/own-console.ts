@@ -8,7 +8,15 @@ import os from "node:os";
 import path from "node:path";
 import { sleep } from "../../../agent/protocol.mjs";
 
-export type OwnConsole = { url: string; databaseUrl: string; dataDir: string; logFile: string; stop: () => Promise<void> };
+export type OwnConsole = {
+  url: string;
+  databaseUrl: string;
+  dataDir: string;
+  logFile: string;
+  /** The process group of the console and its PostgreSQL (the start script's pid). */
+  group: number;
+  stop: () => Promise<void>;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -94,7 +102,14 @@ export async function startOwnConsole(options: {
       await sleep(1000);
     }
   }
-  return { url, databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/proxy_access`, dataDir, logFile, stop };
+  return {
+    url,
+    databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/proxy_access`,
+    dataDir,
+    logFile,
+    group: child.pid!,
+    stop,
+  };
 }
 
 /** An admin API token for the console, made with the admin CLI on its database. */

@@ -1,0 +1,55 @@
+// CPU and memory of processes from /proc, for the benchmarks: CPU as percent of one core over a
+// window (utime + stime ticks), RSS from status. Linux only.
+import { readdirSync, readFileSync } from "node:fs";
+
+const TICKS = 100; // USER_HZ on Linux
+
+function ticksOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]); // utime, stime
+}
+
+export function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
+  return Number(/(\d+)/.exec(line ?? "")?.[1] ?? 0) / 1024;
+}
+
+/** Pids whose command line matches, among the children (any depth) of `root` or a process group. */
+export function findPids(match: (cmdline: string) => boolean, group?: number): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const pgid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      if (group !== undefined && pgid !== group) continue;
+      if (match(readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " "))) pids.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Starts a CPU window over `pids`; `end()` gives percent of one core since. */
+export function cpuWindow(pids: number[]) {
+  const sum = () =>
+    pids.reduce(
+      (s, p) =>
+        s +
+        (() => {
+          try {
+            return ticksOf(p);
+          } catch {
+            return 0;
+          }
+        })(),
+      0,
+    );
+  const start = sum();
+  const t0 = performance.now();
+  return { end: () => ((sum() - start) / TICKS / ((performance.now() - t0) / 1000)) * 100 };
+}
