@@ -14,6 +14,8 @@ export type AgentLoopOptions = {
   proxyOptions?: Partial<Pick<ProxyLoopOptions, "stats" | "upgradeDelayMs" | "onHeartbeat" | "intervalSeconds">>;
   intervalSeconds?: number | null;
   random?: () => number;
+  /** Move to the route each heartbeat answer names (the real daemon; stand-ins leave it off). */
+  followRoute?: boolean;
   route?: AgentRoute | null;
   endpointsOverride?: string | null;
   onRouteChange?: (route: AgentRoute) => void;

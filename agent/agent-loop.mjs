@@ -85,7 +85,9 @@ export async function runAgentLoop(options) {
     try {
       const answer = await client.heartbeat({ agentVersion, viaProxyId: null });
       options.onHeartbeat?.(answer);
-      if (answer.route && !sameRoute(answer.route, route)) {
+      // Only the real daemon follows routes (followRoute): the simulator's and tests' stand-ins
+      // model where they report themselves, and must never dial a customer's contact address.
+      if (options.followRoute && answer.route && !sameRoute(answer.route, route)) {
         const endpoints = await applyRoute(client, answer.route, { override: options.endpointsOverride ?? null }).catch(
           (error) => {
             log.warn("cannot resolve the new route's endpoints; keeping the current one", { error: error.message });

@@ -115,6 +115,7 @@ async function runAgent(configPath, config, facts, log, client, signal) {
     agentVersion: AGENT_VERSION,
     log,
     signal,
+    followRoute: true,
     route: routeOf(config),
     endpointsOverride: override,
     onRouteChange: (route) => writeConfig(configPath, Object.assign(config, { route })),
