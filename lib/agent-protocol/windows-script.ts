@@ -30,7 +30,9 @@ if ($major -lt 20) { Fail "Node.js 20 or newer is required (found $(& $node.Sour
 
 New-Item -ItemType Directory -Force -Path (Join-Path $Root 'bin'), (Join-Path $Root 'log') | Out-Null
 foreach ($f in $Files) {
-  try { Invoke-WebRequest -UseBasicParsing -Uri "$ConsoleUrl/api/v1/agent-dist/$f" -OutFile (Join-Path $Root "bin\\$f") }
+  $out = Join-Path $Root ("bin\\" + $f.Replace('/', '\\'))
+  New-Item -ItemType Directory -Force -Path (Split-Path $out) | Out-Null
+  try { Invoke-WebRequest -UseBasicParsing -Uri "$ConsoleUrl/api/v1/agent-dist/$f" -OutFile $out }
   catch { Fail "could not download $f from $ConsoleUrl: check that this server can reach the console" }
 }
 $Config = Join-Path $Root 'config.json'
