@@ -23,7 +23,10 @@ test("create → copy → run the served script → registered → revoke", asyn
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
   const operator = await OperatorApi.open(playwright, baseURL!);
   const stamp = `${lang}-${Date.now().toString(36)}`;
-  const online = await api.create({ region: "intl", name: uniqueName("ic-online"), address: `ic-${stamp}.proxy.example.net` });
+  // The cluster's proxy is a real relay on a loopback address of this run's own: the command is
+  // written against it, and the server it installs downloads, registers and reports through it.
+  const proxyAddress = `127.0.0.${lang === "en" ? 2 : 3}`;
+  const online = await api.create({ region: "intl", name: uniqueName("ic-online"), address: proxyAddress });
   const offline = await api.create({
     region: "intl",
     name: uniqueName("ic-offline"),
@@ -44,6 +47,7 @@ test("create → copy → run the served script → registered → revoke", asyn
         command: deploy,
         version: DEFAULT_PROXY_VERSION,
         label: `ic-${lang}`,
+        listen: `${proxyAddress}:${process.env.E2E_PROXY_PORT}`,
       });
       await expect.poll(() => operator.clusterStatus("intl", online.name)).toBe("online");
     });
@@ -83,7 +87,10 @@ test("create → copy → run the served script → registered → revoke", asyn
     await test.step("the command is shown once, with a copy button", async () => {
       await expect(resultDialog.getByTestId("shown-once")).toContainText(t("installCommands.result.onceTitle"));
       command = (await resultDialog.getByTestId("install-command").textContent())!.trim();
-      expect(command).toMatch(/^curl -fsSL http:\/\/localhost:\d+\/api\/v1\/install\/pin_[\w-]{43}\/linux\.sh \| sudo bash$/);
+      expect(command).toBe(
+        `curl -fsSL http://${proxyAddress}:${process.env.E2E_PROXY_PORT}/api/v1/install/${command.split("/install/")[1]!.split("/")[0]}/linux.sh | sudo bash`,
+      );
+      expect(command).toMatch(/\/install\/pin_[\w-]{43}\/linux\.sh/);
       const copy = resultDialog.getByRole("button", { name: t("installCommands.result.copyLabel") });
       await copy.click();
       await expect(copy).toHaveText(t("copyButton.copied"));

@@ -1,9 +1,14 @@
 // A test stand-in for the proxy daemon a manual deploy command starts: it registers with the
 // command's deploy token and heartbeats through the real agent protocol client and daemon loop
-// (agent/protocol.mjs, agent/proxy-loop.mjs), so statuses come from heartbeats (SPEC §7).
+// (agent/protocol.mjs, agent/proxy-loop.mjs), so statuses come from heartbeats (SPEC §7). With
+// `listen` it also runs the real relay (agent/proxy/relay.mjs): agents reach the console through it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { AGENT_VERSION, createProtocolClient } from "../agent/protocol.mjs";
 import { silentLogger } from "../agent/log.mjs";
 import { runProxyLoop, type ProxyLoopResult } from "../agent/proxy-loop.mjs";
+import { startRelay } from "../agent/proxy/relay.mjs";
 
 export type ProxyProcess = {
   proxyId: string;
@@ -30,6 +35,8 @@ export async function startProxyProcess(options: {
   command: string;
   version: string;
   label: string;
+  /** host:port to listen on for agents, as AEGIS_PROXY_LISTEN; without it the stand-in relays nothing. */
+  listen?: string;
 }): Promise<ProxyProcess> {
   const n = (Date.now() % 60_000) + sequence++;
   const hostname = `e2e-proxy-${options.label}-${Date.now().toString(36)}${n.toString(36)}`;
@@ -51,7 +58,21 @@ export async function startProxyProcess(options: {
   client.setCredential(answer.credential);
   let version = options.version;
   const abort = new AbortController();
+  const stateDir = mkdtempSync(path.join(tmpdir(), "pac-e2e-proxy-"));
+  const started = options.listen
+    ? await startRelay({
+        proxyId: answer.proxyId,
+        clusterId: answer.clusterId,
+        client,
+        upstream: () => options.baseURL,
+        stateDir,
+        listen: options.listen,
+        log: silentLogger,
+        signal: abort.signal,
+      })
+    : null;
   const exited = runProxyLoop({
+    relay: started?.relay ?? null,
     client,
     proxyId: answer.proxyId,
     version,
@@ -61,6 +82,9 @@ export async function startProxyProcess(options: {
     upgradeDelayMs: 3_000,
     stats: () => ({ connectedClients: 42, bytesRelayed: 0, cacheBytes: 0 }),
     onVersion: (next) => (version = next),
+  }).finally(async () => {
+    await started?.close();
+    rmSync(stateDir, { recursive: true, force: true });
   });
   return {
     proxyId: answer.proxyId,
