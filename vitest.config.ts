@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "agent/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "agent/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
       },
@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["lib/**/*.int.test.ts", "app/api/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "app/api/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: [path.join(root, "lib/testing/postgres-global-setup.ts")],
           setupFiles: [path.join(root, "lib/testing/database-per-file.ts")],

