@@ -28,12 +28,23 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   await simulator?.stop();
-  for (const child of children) child.kill("SIGTERM");
+  await Promise.all([...children].map(stopChild)); // the web server before its database
   await database?.stop();
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
 
 function track(child: ChildProcess): ChildProcess {
   children.add(child);

@@ -64,10 +64,13 @@ export function startPostgres(
   flags: string[],
   runAs?: RunAs,
 ): Promise<PostgresServer> {
+  // Its own process group: Ctrl-C in the terminal reaches the console, which stops its web server
+  // first and then PostgreSQL, instead of PostgreSQL closing under requests still being served.
   const child = spawn(path.join(binDir, "postgres"), ["-D", dataDir, "-p", String(port), ...flags], {
     ...runAs,
     env: env(),
     stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
   });
   // A script that ends with process.exit() still stops its server (the signal is sent synchronously).
   const stopOnExit = () => child.kill("SIGINT");
