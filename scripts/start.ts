@@ -105,7 +105,13 @@ async function main() {
     say(
       `demo data: sign in at http://localhost:${port}/sign-in as ${DEMO_USERS[0].email} / ${DEMO_USERS[0].password} (see README for the operator and viewer logins)`,
     );
-  const server = track(spawn(next, [dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env }));
+  const endsWithUs = path.resolve("scripts/lib/exit-with-parent.cjs");
+  const server = track(
+    spawn(process.execPath, ["--require", endsWithUs, next, dev ? "dev" : "start", "-p", String(port)], {
+      stdio: ["inherit", "inherit", "inherit", "ipc"],
+      env,
+    }),
+  );
   server.on("exit", (code) => void shutdown(code ?? 0));
 
   // The demo fleet heartbeats through the real agent protocol, so the demo's statuses are live.
