@@ -64,13 +64,15 @@ export function startPostgres(
   flags: string[],
   runAs?: RunAs,
 ): Promise<PostgresServer> {
-  // Its own process group: Ctrl-C in the terminal reaches the console, which stops its web server
-  // first and then PostgreSQL, instead of PostgreSQL closing under requests still being served.
+  // In a terminal, Ctrl-C signals the whole foreground process group. There PostgreSQL gets a group
+  // of its own, so the console stops its web server first and PostgreSQL after, instead of
+  // PostgreSQL closing under requests still being served. Elsewhere it stays in the starter's
+  // group, which supervisors (Playwright, the benchmarks) signal and measure as one.
   const child = spawn(path.join(binDir, "postgres"), ["-D", dataDir, "-p", String(port), ...flags], {
     ...runAs,
     env: env(),
     stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
+    detached: Boolean(process.stdin.isTTY || process.stderr.isTTY),
   });
   // A script that ends with process.exit() still stops its server (the signal is sent synchronously).
   const stopOnExit = () => child.kill("SIGINT");
