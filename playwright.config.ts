@@ -12,6 +12,8 @@ const slot = Number((process.env.E2E_SLOT ??= String(process.pid % 400)));
 const PORT = Number((process.env.E2E_PORT ??= String(3100 + slot)));
 const PG_PORT = Number((process.env.E2E_PG_PORT ??= String(54400 + slot)));
 const DATA_DIR = (process.env.E2E_DATA_DIR ??= `.data/e2e-${slot}`);
+// HOST=127.0.0.1: the console is reachable from this machine only, so the isolated-network
+// journey's namespace can reach nothing but its proxy.
 // The port the e2e console writes into cluster commands: stand-in proxies listen on it, each on a
 // loopback address of its own (127.0.0.2, 127.0.0.3, …), so parallel runs never clash.
 const PROXY_PORT = Number((process.env.E2E_PROXY_PORT ??= String(18000 + slot)));
@@ -21,7 +23,7 @@ const baseURL = `http://localhost:${PORT}`;
 // batch's countdown (R12) end within the test. No demo fleet: specs heartbeat their own agents
 // and proxies, and 2,500 simulated agents on a 2 s interval starve them on a 2-core machine.
 const timings = "OFFLINE_AFTER_SECONDS=5 HEARTBEAT_INTERVAL_SECONDS=2 BATCH_INTERVAL_SECONDS=30 DEMO_SIMULATOR=0";
-const server = `rm -rf ${DATA_DIR} && DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${PG_PORT} PORT=${PORT} PROXY_PORT=${PROXY_PORT} ${timings} npx tsx scripts/start.ts`;
+const server = `rm -rf ${DATA_DIR} && DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${PG_PORT} HOST=127.0.0.1 PORT=${PORT} PROXY_PORT=${PROXY_PORT} ${timings} npx tsx scripts/start.ts`;
 
 const chromium = {
   ...devices["Desktop Chrome"],

@@ -72,6 +72,9 @@ async function waitForHealth(url: string): Promise<boolean> {
 
 async function main() {
   const port = await httpPort(); // before anything expensive
+  const host = process.env.HOST?.trim() || null;
+  // Where this process reaches the console it starts.
+  const localHost = !host || host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const usingEmbedded = !process.env.DATABASE_URL;
   database = await openDatabase(say);
   // Telemetry would only try to reach the internet from a closed network.
@@ -100,14 +103,17 @@ async function main() {
   }
   if (stopping) return;
 
-  say(`serving on http://localhost:${port}${usingEmbedded ? " (embedded PostgreSQL)" : ""}`);
+  say(`serving on http://${host ? localHost : "localhost"}:${port}${usingEmbedded ? " (embedded PostgreSQL)" : ""}`);
   if (demo)
     say(
       `demo data: sign in at http://localhost:${port}/sign-in as ${DEMO_USERS[0].email} / ${DEMO_USERS[0].password} (see README for the operator and viewer logins)`,
     );
   const endsWithUs = path.resolve("scripts/lib/exit-with-parent.cjs");
+  // HOST: the address to listen on (all interfaces by default); 127.0.0.1 keeps the console off
+  // every network, e.g. behind a load balancer on the same machine.
+  const hostArgs = host ? ["-H", host] : [];
   const server = track(
-    spawn(process.execPath, ["--require", endsWithUs, next, dev ? "dev" : "start", "-p", String(port)], {
+    spawn(process.execPath, ["--require", endsWithUs, next, dev ? "dev" : "start", "-p", String(port), ...hostArgs], {
       stdio: ["inherit", "inherit", "inherit", "ipc"],
       env,
     }),
@@ -117,10 +123,14 @@ async function main() {
   // The demo fleet heartbeats through the real agent protocol, so the demo's statuses are live.
   // Only on the demo database; DEMO_SIMULATOR=0 turns it off.
   if (demo && usingEmbedded && !dev && process.env.DEMO_SIMULATOR !== "0") {
-    void waitForHealth(`http://127.0.0.1:${port}`).then((up) => {
+    void waitForHealth(`http://${localHost}:${port}`).then((up) => {
       if (!up || stopping) return;
       say("starting the demo fleet simulator (DEMO_SIMULATOR=0 turns it off)");
-      simulator = startDemoSimulator({ url: `http://127.0.0.1:${port}`, log: (line) => console.log(`[simulator] ${line}`), env });
+      simulator = startDemoSimulator({
+        url: `http://${localHost}:${port}`,
+        log: (line) => console.log(`[simulator] ${line}`),
+        env,
+      });
     });
   }
 }
