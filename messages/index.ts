@@ -7,6 +7,7 @@ import enInstallCommands from "./en/install-commands.json" with { type: "json" }
 import enPlanning from "./en/planning.json" with { type: "json" };
 import enPolicy from "./en/policy.json" with { type: "json" };
 import enProxies from "./en/proxies.json" with { type: "json" };
+import enTraffic from "./en/traffic.json" with { type: "json" };
 import jaAuth from "./ja/auth.json" with { type: "json" };
 import jaClients from "./ja/clients.json" with { type: "json" };
 import jaCore from "./ja/core.json" with { type: "json" };
@@ -14,8 +15,18 @@ import jaInstallCommands from "./ja/install-commands.json" with { type: "json" }
 import jaPlanning from "./ja/planning.json" with { type: "json" };
 import jaPolicy from "./ja/policy.json" with { type: "json" };
 import jaProxies from "./ja/proxies.json" with { type: "json" };
+import jaTraffic from "./ja/traffic.json" with { type: "json" };
 
-export const en = { ...enCore, ...enAuth, ...enClients, ...enProxies, ...enPlanning, ...enInstallCommands, ...enPolicy };
+export const en = {
+  ...enCore,
+  ...enAuth,
+  ...enClients,
+  ...enProxies,
+  ...enPlanning,
+  ...enInstallCommands,
+  ...enPolicy,
+  ...enTraffic,
+};
 export const ja: typeof en = {
   ...jaCore,
   ...jaAuth,
@@ -24,6 +35,7 @@ export const ja: typeof en = {
   ...jaPlanning,
   ...jaInstallCommands,
   ...jaPolicy,
+  ...jaTraffic,
 };
 
 export const catalogs = { en, ja } as const;

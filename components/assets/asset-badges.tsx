@@ -1,27 +1,50 @@
-// Agent status and tags of an asset: icon + words, never color alone.
+// Agent status and tags of an asset: icon + words, never color alone. "Proxy offline" is amber:
+// the proxy that relays the agent is silent, which says nothing about the agent itself (SPEC §8).
 "use client";
-import { CircleCheck, CircleMinus } from "lucide-react";
+import { CircleCheck, CircleMinus, ServerOff } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { AssetDto, NamedRef } from "./asset-api";
 
-export function AgentStatusBadge({ asset }: { asset: Pick<AssetDto, "agentStatus" | "agentLastSeenAt"> }) {
+type AgentStatus = AssetDto["agentStatus"];
+
+const AGENT: Record<AgentStatus, { tone: BadgeTone; icon: typeof CircleCheck }> = {
+  online: { tone: "success", icon: CircleCheck },
+  offline: { tone: "muted", icon: CircleMinus },
+  proxy_offline: { tone: "warning", icon: ServerOff },
+};
+
+type BadgeProps = {
+  asset: Pick<AssetDto, "agentStatus" | "agentLastSeenAt">;
+  /** The badge alone, where the surrounding card says when and why. */
+  compact?: boolean;
+};
+
+export function AgentStatusBadge({ asset, compact }: BadgeProps) {
   const t = useTranslations("assetList.agent");
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });
-  const online = asset.agentStatus === "online";
+  const { tone, icon: Icon } = AGENT[asset.agentStatus];
   const seen = asset.agentLastSeenAt ? new Date(asset.agentLastSeenAt) : null;
+  const proxyOffline = asset.agentStatus === "proxy_offline";
   return (
     <div className="flex flex-col items-start gap-0.5">
-      <Badge tone={online ? "success" : "muted"}>
-        {online ? <CircleCheck aria-hidden className="size-3.5" /> : <CircleMinus aria-hidden className="size-3.5" />}
-        {t(online ? "online" : "offline")}
+      <Badge tone={tone} title={proxyOffline ? t("proxyOfflineHint") : undefined}>
+        <Icon aria-hidden className="size-3.5" />
+        {t(asset.agentStatus)}
       </Badge>
-      {!online ? (
-        <span className="text-xs whitespace-nowrap text-slate-600">
-          {seen ? t("lastSeen", { when: format.relativeTime(seen.getTime() > now.getTime() ? now : seen, now) }) : t("neverSeen")}
-        </span>
-      ) : null}
+      {compact ? null : (
+        <>
+          {proxyOffline ? <span className="sr-only">{t("proxyOfflineHint")}</span> : null}
+          {asset.agentStatus !== "online" ? (
+            <span className="text-xs whitespace-nowrap text-slate-600">
+              {seen
+                ? t("lastSeen", { when: format.relativeTime(seen.getTime() > now.getTime() ? now : seen, now) })
+                : t("neverSeen")}
+            </span>
+          ) : null}
+        </>
+      )}
     </div>
   );
 }

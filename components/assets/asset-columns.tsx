@@ -4,6 +4,7 @@
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { AssetHoverCard } from "@/components/proxies/asset-hover-card";
 import type { AssetDto } from "./asset-api";
 import { AgentStatusBadge, TagList } from "./asset-badges";
 
@@ -15,7 +16,7 @@ export function HostCell({ asset }: { asset: AssetDto }) {
   const t = useTranslations("assetList");
   return (
     <div className="min-w-0">
-      <span className="block font-medium [overflow-wrap:anywhere] text-slate-900">{asset.hostname}</span>
+      <AssetHoverCard asset={asset} client={asset} />
       <span className="block font-mono text-xs text-slate-600">{asset.ips.join(", ")}</span>
       <span className="block text-xs text-slate-500">{t(`types.${asset.type as "host" | "container"}`)}</span>
     </div>

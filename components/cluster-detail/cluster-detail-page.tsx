@@ -1,6 +1,6 @@
 // A cluster's detail page (issue 7): summary — address and type, region, status, proxies,
-// clients, capacity use (R13), bandwidth vs the policy (R14, R17) — the cluster's pages, and its
-// recent audit events.
+// clients, capacity use (R13), bandwidth vs the policy (R14, R17) — the last hour's traffic
+// through its proxies (SPEC §8), the cluster's pages, and its recent audit events.
 "use client";
 import { Cpu, ScrollText, Server, SlidersHorizontal, TerminalSquare, Trash2, UserPlus, Users } from "lucide-react";
 import Link from "next/link";
@@ -13,6 +13,7 @@ import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { ProxySettingsDialog } from "@/components/policy/proxy-settings-dialog";
 import { BackLink } from "@/components/proxies/cluster-context";
 import { ClusterGate } from "@/components/proxies/cluster-gate";
+import { TrafficPanel } from "@/components/proxies/traffic/traffic-panel";
 import { PageHeader } from "@/components/shell/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -103,6 +104,7 @@ export function ClusterDetailPage({ region, clusterId }: { region: Region; clust
               {data.description ? <p className="mb-3 text-sm text-slate-700">{data.description}</p> : null}
               <UsageSummary usage={usage.data} />
             </section>
+            <TrafficPanel clusterId={clusterId} />
             <nav aria-label={t("clusterDetail.sections")} className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
               <Section
                 href={`${base}/proxies`}

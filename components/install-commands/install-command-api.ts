@@ -10,8 +10,11 @@ type ListedCommand = Awaited<ReturnType<typeof listInstallCommands>>["items"][nu
 export type InstallCommandStatus = "active" | "expired" | "revoked";
 export type InstallCommandDto = Omit<ListedCommand, "status"> & { status: InstallCommandStatus };
 export type GroupDto = Awaited<ReturnType<typeof listGroups>>["items"][number];
-/** The answer of a create: the only time the token (inside `command`) leaves the server. */
-export type CreatedInstallCommand = { id: string; token: string; command: string; expiresAt: string };
+/**
+ * The answer of a create: the only time the token (inside `command`) leaves the server. `reach`
+ * is the base URL the server must be able to reach: the cluster's proxies, or the console.
+ */
+export type CreatedInstallCommand = { id: string; token: string; command: string; expiresAt: string; reach: string };
 
 export type InstallCommandFilter = { region: Region; status: InstallCommandStatus | null; clusterId: string | null };
 

@@ -49,6 +49,12 @@ export function InstallCommandResult({ created, os, clusterName }: Props) {
         >
           <code>{created.command}</code>
         </pre>
+        <p className="text-sm text-slate-700" data-testid="install-command-reach">
+          {t.rich(clusterName ? "reachCluster" : "reachConsole", {
+            url: created.reach,
+            code: (chunks) => <code className="font-mono text-[13px] [overflow-wrap:anywhere]">{chunks}</code>,
+          })}
+        </p>
         <p className="text-xs text-slate-600">{t("expires", { at: expiresAt })}</p>
       </section>
 

@@ -55,6 +55,14 @@ export function InstallCommandsTable({ region, commands, gate, onRevoke }: Props
             ) : (
               <span className="text-slate-600 italic">{t("list.direct")}</span>
             )}
+            <span className="mt-0.5 block text-xs text-slate-600" data-testid="command-reach">
+              {command.reach
+                ? t.rich("list.reaches", {
+                    url: command.reach,
+                    code: (chunks) => <code className="font-mono [overflow-wrap:anywhere]">{chunks}</code>,
+                  })
+                : t("list.reachesConsole")}
+            </span>
           </td>
           <td className="px-3 py-2">
             <span className="block">{t(`os.${command.os}`)}</span>

@@ -1,10 +1,11 @@
 // Manual deploy (R5): a one-time, expiring command to run as root on a Linux server without an
-// agent. The proxy shows up in Server basic info with its first heartbeat.
+// agent. The proxy shows up in Server basic info with its first heartbeat. The network note says
+// where it listens for agents and what must reach it (SPEC §8).
 "use client";
-import { RotateCcw, TerminalSquare } from "lucide-react";
+import { Network, RotateCcw, TerminalSquare } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -73,6 +74,7 @@ export function ManualDeploy({ cluster, proxiesHref, roleReason, onGenerated }: 
       {generate.error ? <ApiErrorAlert error={generate.error} message={errorText(generate.error)} /> : null}
       {generate.data ? <GeneratedCommand result={generate.data} proxiesHref={proxiesHref} /> : null}
       <Steps />
+      <NetworkNote address={cluster.address} />
     </div>
   );
 }
@@ -119,6 +121,26 @@ function Steps() {
         <li>{t("status")}</li>
       </ol>
       <p className="mt-2 text-xs text-slate-600">{t("agentNote")}</p>
+    </section>
+  );
+}
+
+/** SPEC §8: where the proxy listens, what must lead to it, and what it relays. */
+function NetworkNote({ address }: { address: string }) {
+  const t = useTranslations("deployProxy.network");
+  const code = (chunks: ReactNode) => <code className="rounded bg-slate-100 px-1 font-mono text-[13px]">{chunks}</code>;
+  return (
+    <section aria-labelledby="deploy-network" className="max-w-3xl rounded-md border border-slate-200 bg-slate-50 p-3">
+      <h2 id="deploy-network" className="mb-1 flex items-center gap-1.5 text-sm font-semibold">
+        <Network aria-hidden className="size-4 text-slate-500" />
+        {t("title")}
+      </h2>
+      <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+        <li>{t.rich("listen", { code })}</li>
+        <li>{t.rich("contact", { address, code })}</li>
+        <li>{t("firewall")}</li>
+        <li>{t("routes")}</li>
+      </ul>
     </section>
   );
 }

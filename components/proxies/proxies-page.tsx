@@ -22,6 +22,7 @@ import { ProxiesEmpty } from "./proxies-empty";
 import { ProxiesSkeleton } from "./proxies-skeleton";
 import { ProxiesTable } from "./proxies-table";
 import { StopCommandNote } from "./stop-command-note";
+import { TrafficPanel } from "./traffic/traffic-panel";
 import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { useProxies } from "./use-proxies";
 
@@ -83,6 +84,9 @@ export function ProxiesPage({ region, clusterId }: Props) {
                 <StopCommandNote />
               </div>
             ) : null}
+            <div className="mt-5">
+              <TrafficPanel clusterId={clusterId} />
+            </div>
           </>
         ) : list ? (
           <ProxiesEmpty deploy={deploy} />

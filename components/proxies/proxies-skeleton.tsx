@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/skeleton";
 import { PROXY_COLUMNS, ProxiesTableFrame } from "./proxies-table";
 
-const WIDTHS = ["w-40", "w-14", "w-16", "w-12", "w-20", "ml-auto w-24", "w-14", "ml-auto w-6"];
+const WIDTHS = ["w-40", "w-14", "w-16", "w-12", "w-20", "ml-auto w-24", "w-28", "w-14", "ml-auto w-6"];
 
 export function ProxiesSkeleton() {
   const t = useTranslations("proxies");

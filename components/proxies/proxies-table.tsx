@@ -1,4 +1,5 @@
-// SPEC §4 screen 4: the proxy servers of one cluster, one row each, statuses live from heartbeats.
+// SPEC §4 screen 4: the proxy servers of one cluster, one row each, statuses live from heartbeats,
+// with the clients each one hears and what it relays (SPEC §8).
 "use client";
 import { clsx } from "clsx";
 import { ArrowUpCircle } from "lucide-react";
@@ -10,16 +11,18 @@ import { AssetCell } from "./asset-hover-card";
 import { AgentStatusBadge, PolicyBadge, ProxyStatusBadge } from "./proxy-badges";
 import type { ProxyDto, ProxyList } from "./proxy-api";
 import { ProxyRowActions, type ProxyAction } from "./proxy-row-actions";
+import { RelayCell } from "./relay-cells";
 
-export const PROXY_COLUMNS = ["asset", "agent", "status", "version", "heartbeat", "load", "policy", "actions"] as const;
+export const PROXY_COLUMNS = ["asset", "agent", "status", "version", "heartbeat", "load", "relay", "policy", "actions"] as const;
 
 const COLUMN_CLASS: Record<(typeof PROXY_COLUMNS)[number], string> = {
-  asset: "min-w-52",
+  asset: "min-w-44",
   agent: "min-w-24",
-  status: "min-w-36",
-  version: "min-w-32",
-  heartbeat: "min-w-32",
-  load: "min-w-36",
+  status: "min-w-28",
+  version: "min-w-28",
+  heartbeat: "min-w-28",
+  load: "min-w-32",
+  relay: "min-w-40",
   policy: "min-w-28",
   actions: "sticky right-0 w-12 bg-slate-50 shadow-[-1px_0_0_var(--color-slate-200)]",
 };
@@ -53,6 +56,9 @@ export function ProxiesTable({ caption, list, roleReason, onAction }: Props) {
           </td>
           <td className="px-3 py-2 text-right">
             <LoadCell proxy={proxy} />
+          </td>
+          <td className="px-3 py-2">
+            <RelayCell proxy={proxy} />
           </td>
           <td className="px-3 py-2">
             <PolicyBadge proxy={proxy} clusterPolicy={list.policyVersion} />
@@ -140,7 +146,7 @@ export function ProxiesTableFrame({ caption, busy, children }: { caption: string
     <TableFrame
       caption={caption}
       busy={busy}
-      minWidth="min-w-[64rem]"
+      minWidth="min-w-[66rem]"
       columns={keyedColumns(PROXY_COLUMNS, t, COLUMN_CLASS, ["load", "actions"])}
     >
       {children}

@@ -1,9 +1,13 @@
 // Browser calls of the proxy server API (SPEC §5); every failure is an ApiError.
 import { fetchJson } from "@/lib/api-client/fetch-json";
 import type { listProxies } from "@/lib/proxies/list-proxies";
+import type { clusterTraffic } from "@/lib/relay/cluster-traffic";
 
 export type ProxyList = Awaited<ReturnType<typeof listProxies>>;
 export type ProxyDto = ProxyList["items"][number];
+
+/** GET /api/v1/clusters/{id}/traffic: kbps per minute and proxy over the last hour, cache fill. */
+export type ClusterTraffic = Awaited<ReturnType<typeof clusterTraffic>>;
 
 export type QuickDeployResult = { mode: "quick"; proxies: { id: string; assetId: string; hostname: string }[] };
 export type ManualDeployResult = { mode: "manual"; command: string; token: string; expiresAt: string };
@@ -13,6 +17,10 @@ const proxy = (id: string) => `/api/v1/proxies/${encodeURIComponent(id)}`;
 
 export function listClusterProxies(clusterId: string, signal?: AbortSignal): Promise<ProxyList> {
   return fetchJson<ProxyList>(`${cluster(clusterId)}/proxies`, { signal });
+}
+
+export function getClusterTraffic(clusterId: string, signal?: AbortSignal): Promise<ClusterTraffic> {
+  return fetchJson<ClusterTraffic>(`${cluster(clusterId)}/traffic`, { signal });
 }
 
 export function deployQuick(clusterId: string, assetIds: string[]): Promise<QuickDeployResult> {
