@@ -114,7 +114,7 @@ test("create → copy → run the served script → registered → revoke", asyn
     });
 
     await test.step("run the copied command: the served script installs and starts the agent, which registers", async () => {
-      const agent = runInstallCommand(command, `e2e-ic-${stamp}`, `10.252.${lang === "en" ? 1 : 2}.${Date.now() % 250}`);
+      const agent = await runInstallCommand(command, `e2e-ic-${stamp}`, `10.252.${lang === "en" ? 1 : 2}.${Date.now() % 250}`);
       agents.push(agent);
       expect(agent.status, agent.output).toBe(0);
       // The script waits a while for the registration; on a loaded machine the agent may still be retrying it.
@@ -159,7 +159,11 @@ test("create → copy → run the served script → registered → revoke", asyn
       await expect(confirm).toBeHidden();
       await expect(row.getByText(t("installCommands.status.revoked"), { exact: true })).toBeVisible();
       await expect(row.getByRole("button", { name: t("installCommands.list.revokeLabel", { hint }) })).toHaveCount(0);
-      const refused = runInstallCommand(command, `e2e-ic-late-${stamp}`, `10.253.${lang === "en" ? 1 : 2}.${Date.now() % 250}`);
+      const refused = await runInstallCommand(
+        command,
+        `e2e-ic-late-${stamp}`,
+        `10.253.${lang === "en" ? 1 : 2}.${Date.now() % 250}`,
+      );
       agents.push(refused);
       // The agent is refused with 410 and ends; the script reports it (or, when slow, the agent's log does).
       await expect.poll(() => `${refused.output}\n${agentLog(refused)}`, { timeout: 60_000 }).toContain("revoked");
