@@ -25,6 +25,8 @@ export type AssetRow = LivenessRow & {
   tags: { id: string; name: string }[];
 };
 
+const latest = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+
 export function toAssetDto(row: AssetRow, now = new Date()) {
   return {
     id: row.id,
@@ -45,7 +47,8 @@ export function toAssetDto(row: AssetRow, now = new Date()) {
     ),
     /** The proxy that relays this agent's heartbeats, or null when it reports directly. */
     viaProxyId: row.via_proxy_id,
-    agentLastSeenAt: row.agent_last_seen_at?.toISOString() ?? null,
+    // Heard through a proxy, the agent was last seen when that proxy last vouched for it.
+    agentLastSeenAt: latest(row.agent_last_seen_at, row.via_proxy_id ? row.via_proxy_seen_at : null)?.toISOString() ?? null,
     group: row.group_id ? { id: row.group_id, name: row.group_name! } : null,
     tags: row.tags,
     cluster:
