@@ -4,19 +4,10 @@ import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { assertBandwidthHeadroom } from "@/lib/policy/headroom";
-import { servingCapacity } from "@/lib/proxies/capacity";
+import { SIZED_PROXY_SELECT, servingCapacity } from "@/lib/proxies/capacity";
 
 export async function onlineCapacity(tx: Tx, clusterId: string): Promise<{ capacity: number; onlineProxies: number }> {
-  const proxies = await tx.proxyServer.findMany({
-    where: { clusterId },
-    select: {
-      lastHeartbeatAt: true,
-      stoppedAt: true,
-      version: true,
-      targetVersion: true,
-      asset: { select: { cpuCores: true, memoryMb: true } },
-    },
-  });
+  const proxies = await tx.proxyServer.findMany({ where: { clusterId }, select: SIZED_PROXY_SELECT });
   const { capacity, onlineProxies } = servingCapacity(proxies, new Date(), config.offlineAfterSeconds);
   return { capacity, onlineProxies };
 }

@@ -1,7 +1,7 @@
 // The cluster as the API shows it, with statuses derived from proxy heartbeats (R6).
 import { config } from "@/lib/config";
 import type { AddressKind, PolicyMode, Region } from "@/lib/generated/prisma/client";
-import { capacityUse, requiredBandwidthKbps, servingCapacity, type SizedProxy } from "@/lib/proxies/capacity";
+import { SIZED_PROXY_SELECT, capacityUse, requiredBandwidthKbps, servingCapacity, type SizedProxy } from "@/lib/proxies/capacity";
 import { clusterStatus, type ClusterStatus } from "@/lib/proxies/status";
 
 export type ClusterRow = {
@@ -49,15 +49,7 @@ export const clusterRowSelect = {
   clientCount: true,
   createdAt: true,
   updatedAt: true,
-  proxies: {
-    select: {
-      lastHeartbeatAt: true,
-      stoppedAt: true,
-      version: true,
-      targetVersion: true,
-      asset: { select: { cpuCores: true, memoryMb: true } },
-    },
-  },
+  proxies: { select: SIZED_PROXY_SELECT },
   policy: { select: { mode: true } },
 } as const;
 

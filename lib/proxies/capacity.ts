@@ -13,6 +13,15 @@ export function proxyCapacity(cpuCores: number | null, memoryMb: number | null):
 
 export type SizedProxy = ProxyHeartbeatState & { asset: { cpuCores: number | null; memoryMb: number | null } };
 
+/** The columns servingCapacity() reads, for a Prisma select of a cluster's proxies. */
+export const SIZED_PROXY_SELECT = {
+  lastHeartbeatAt: true,
+  stoppedAt: true,
+  version: true,
+  targetVersion: true,
+  asset: { select: { cpuCores: true, memoryMb: true } },
+} as const;
+
 /** R13 "online capacity": what a cluster's serving proxies can hold, computed in this one place. */
 export function servingCapacity(
   proxies: readonly SizedProxy[],
