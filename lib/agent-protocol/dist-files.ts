@@ -8,10 +8,12 @@ export const AGENT_DIST_FILES = [
   "facts.mjs",
   "config-file.mjs",
   "log.mjs",
+  "registration.mjs",
   "client/collectors.mjs",
   "client/data-sender.mjs",
   "client/endpoints.mjs",
   "client/route.mjs",
+  "client/run-agent.mjs",
   "proxy/cache-segments.mjs",
   "proxy/client-table.mjs",
   "proxy/data-pipe.mjs",
@@ -19,6 +21,7 @@ export const AGENT_DIST_FILES = [
   "proxy/limiters.mjs",
   "proxy/listener.mjs",
   "proxy/relay.mjs",
+  "proxy/run-proxy.mjs",
 ] as const;
 
 export type AgentDistFile = (typeof AGENT_DIST_FILES)[number];

@@ -105,6 +105,16 @@ describe.skipIf(!hasTools)("served scripts run for real", () => {
     await waitFor("the quick-deployed proxy online", async () =>
       (await proxyStatus(cluster.id, "script-agent-1"))?.status === "online" ? true : undefined,
     );
+    // Inside the agent it listens for agents like a manual proxy (SPEC §8): only the agent routes.
+    const listening = await waitFor("the quick-deployed proxy listening", async () => {
+      const line = readFileSync(path.join(root, "log", "agent.log"), "utf8")
+        .split("\n")
+        .find((l) => l.includes("proxy listening for agents"));
+      return line ? (JSON.parse(line) as { listen: string[] }).listen[0] : undefined;
+    });
+    expect((await fetch(`http://${listening}/api/v1/clusters?region=cn`)).status).toBe(404);
+    const beat = await fetch(`http://${listening}/api/v1/agent/heartbeat`, { method: "POST", body: "{}" });
+    expect(beat.status).toBe(401);
   }, 60_000);
 });
 
