@@ -92,6 +92,29 @@ type Fixtures = {
   snap: (name: string) => Promise<void>;
 };
 
+export type T = ReturnType<typeof translatorFor>;
+
+/**
+ * Creates an install command for a cluster in the UI with the dialog's defaults and returns the
+ * result dialog (the command is shown once there). `check` runs on the create dialog first.
+ */
+export async function createInstallCommandInUi(
+  page: Page,
+  t: T,
+  clusterId: string,
+  check: (dialog: ReturnType<Page["getByRole"]>) => Promise<void> = async () => undefined,
+) {
+  await page.goto(`/intl/install-commands?cluster=${clusterId}`);
+  await page
+    .getByRole("button", { name: t("installCommands.create.open") })
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog", { name: t("installCommands.create.title") });
+  await check(dialog);
+  await dialog.getByRole("button", { name: t("installCommands.create.submit"), exact: true }).click();
+  return page.getByRole("dialog", { name: t("installCommands.result.title") });
+}
+
 export const test = base.extend<Fixtures>({
   lang: async ({ locale }, provide) => provide(locale?.startsWith("ja") ? "ja" : "en"),
   t: async ({ lang }, provide) => provide(translatorFor(lang)),

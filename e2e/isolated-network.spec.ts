@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "./fixtures";
+import { createInstallCommandInUi, expect, test } from "./fixtures";
 import { createNamespace, netnsUnavailable, type Namespace } from "./netns";
 import { OperatorApi } from "./operator-api";
 
@@ -98,14 +98,7 @@ test("an isolated server is protected through the proxy, and the policy acts on 
     });
 
     await test.step("the cluster's install command, copied from the UI, runs inside the isolated network", async () => {
-      await page.goto(`/intl/install-commands?cluster=${cluster.id}`);
-      await page
-        .getByRole("button", { name: t("installCommands.create.open") })
-        .first()
-        .click();
-      const dialog = page.getByRole("dialog", { name: t("installCommands.create.title") });
-      await dialog.getByRole("button", { name: t("installCommands.create.submit"), exact: true }).click();
-      const result = page.getByRole("dialog", { name: t("installCommands.result.title") });
+      const result = await createInstallCommandInUi(page, t, cluster.id);
       const command = (await result.getByTestId("install-command").textContent())!.trim();
       expect(command.startsWith(`curl -fsSL http://${ns.hostAddress}:${proxyPort}/api/v1/install/`)).toBe(true);
       await snap("install-command");

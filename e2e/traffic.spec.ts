@@ -6,7 +6,7 @@
 // shows "Proxy offline", not "Offline".
 import type { APIRequestContext } from "@playwright/test";
 import { AGENT_VERSION, DEFAULT_PROXY_VERSION } from "../agent/protocol.mjs";
-import { expect, test, type Lang } from "./fixtures";
+import { createInstallCommandInUi, expect, test, type Lang } from "./fixtures";
 import { OperatorApi } from "./operator-api";
 import { deployTokenOf } from "./proxy-process";
 
@@ -104,15 +104,9 @@ test("traffic chart, relay figures, cache fill and a client whose proxy went sil
   try {
     let command = "";
     await test.step("the install command for the cluster says the server must reach its proxies", async () => {
-      await page.goto(`/intl/install-commands?cluster=${cluster.id}`);
-      await page
-        .getByRole("button", { name: t("installCommands.create.open") })
-        .first()
-        .click();
-      const dialog = page.getByRole("dialog", { name: t("installCommands.create.title") });
-      await expect(dialog.getByRole("radio", { name: new RegExp(name) })).toBeChecked();
-      await dialog.getByRole("button", { name: t("installCommands.create.submit"), exact: true }).click();
-      const result = page.getByRole("dialog", { name: t("installCommands.result.title") });
+      const result = await createInstallCommandInUi(page, t, cluster.id, (dialog) =>
+        expect(dialog.getByRole("radio", { name: new RegExp(name) })).toBeChecked(),
+      );
       // PROXY_PORT: 8080 unless the console is told otherwise (playwright.config.ts gives each run its own).
       const reach = `http://${address}:${process.env.E2E_PROXY_PORT ?? 8080}`;
       await expect(result.getByTestId("install-command-reach")).toHaveText(
