@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { AGENT_VERSION, createProtocolClient, jittered, sleep } from "../agent/protocol.mjs";
 import { hashToken, newToken } from "../lib/crypto/tokens";
-import { cpuWindow, findPids, rssMb } from "./lib/bench/proc-usage";
+import { cpuWindow, findPids, rssMb, withChildren } from "./lib/bench/proc-usage";
 import { OperatorApi } from "./lib/simulator/operator-api";
 import { createAdminToken, ensureBuild, freePort, startOwnConsole } from "./lib/simulator/own-console";
 
@@ -145,9 +145,9 @@ try {
   });
   const proxyUrl = `http://127.0.0.1:${port}`;
   // The console's own processes (the start script, next) and its PostgreSQL share one process group.
-  const group = findPids(() => true, console_.group);
-  const pgPids = group.filter((p) => findPids((c) => c.includes("postgres"), console_.group).includes(p));
-  const nextPids = group.filter((p) => !pgPids.includes(p));
+  const postmaster = findPids((c) => c.includes("postgres") && c.includes(console_.dataDir) && c.includes(" -D "));
+  const pgPids = postmaster.flatMap(withChildren);
+  const nextPids = findPids(() => true, console_.group).filter((p) => !pgPids.includes(p));
   const rows: string[] = [];
   let total = 0;
   for (const n of steps) {

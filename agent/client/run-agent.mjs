@@ -35,7 +35,7 @@ export async function runAgent(configPath, config, facts, log, client, signal) {
       process.env.AEGIS_DATA === "0" ? [] : [createProcessCollector(), createNetworkCollector(), createLoginCollector()],
     log,
   });
-  const dataLoop = data.run({ intervalMs: Number(process.env.AEGIS_DATA_INTERVAL_SECONDS ?? 10) * 1000, signal });
+  const dataLoop = data.run({ intervalMs: Number(process.env.AEGIS_DATA_INTERVAL_SECONDS ?? 30) * 1000, signal });
   const result = await runAgentLoop({
     client,
     agentVersion: AGENT_VERSION,

@@ -49,14 +49,13 @@ export class DataPipe {
 
   /** Records from one agent (already authenticated as `assetId`). */
   accept(assetId, records) {
+    const items = records.map((r) => ({ assetId, type: r.type, at: r.at, data: r.data }));
+    if (this.policy.mode !== "cache") return this.queue.pushAll(items);
     let accepted = 0;
-    for (const r of records) {
-      const item = { assetId, type: r.type, at: r.at, data: r.data };
-      if (this.policy.mode === "cache") {
-        // Only the policy's data types are kept in the data center; the rest are not collected.
-        if (!this.policy.dataTypes?.includes(r.type)) this.filtered++;
-        else if (this.cache.write(item)) accepted++;
-      } else if (this.queue.push(item)) accepted++;
+    for (const item of items) {
+      // Only the policy's data types are kept in the data center; the rest are not collected.
+      if (!this.policy.dataTypes?.includes(item.type)) this.filtered++;
+      else if (this.cache.write(item)) accepted++;
     }
     return accepted;
   }
@@ -83,11 +82,12 @@ export class DataPipe {
    * Drains the queue upstream until `signal` aborts: `send(records)` posts one batch and throws
    * when it could not (the batch stays queued and is tried again after `retryMs`).
    */
-  async drain(send, { signal, retryMs = () => 2000, idleMs = 250 } = {}) {
+  async drain(send, { signal, retryMs = () => 2000, idleMs = 250, lingerMs = 1000 } = {}) {
     let failures = 0;
     while (!signal?.aborted) {
       const rate = this.bandwidth.unlimited ? Infinity : this.bandwidth.rate;
-      const batch = this.queue.peek(MAX_SEND_RECORDS, Math.min(MAX_SEND_BYTES, Math.max(1024, rate)));
+      const limitBytes = Math.min(MAX_SEND_BYTES, Math.max(1024, rate));
+      const batch = this.queue.peek(MAX_SEND_RECORDS, limitBytes);
       if (batch.records.length === 0 || this.policy.mode === "cache") {
         if (await sleep(idleMs, signal)) return;
         continue;
@@ -101,6 +101,10 @@ export class DataPipe {
         this.queue.commit(batch.records.length);
         this.bytesRelayed += bytes;
         failures = 0;
+        // A batch that was not full: let records gather for a moment, so a steady trickle from
+        // thousands of agents goes upstream as about one request a second, not one per agent.
+        const full = batch.records.length >= MAX_SEND_RECORDS || batch.bytes >= limitBytes * 0.9;
+        if (!full && lingerMs > 0 && (await sleep(lingerMs, signal))) return;
       } catch (error) {
         if (error?.kind === "aborted") return;
         if (await sleep(retryMs(failures++, error), signal)) return;

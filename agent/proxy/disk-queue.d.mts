@@ -10,6 +10,8 @@ export declare class DiskQueue<T = unknown> {
   readonly diskBytes: number;
   readonly lastError: unknown;
   push(record: T): boolean;
+  /** Appends in one write per segment; returns how many were queued (the rest dropped, counted). */
+  pushAll(records: T[]): number;
   peek(maxRecords?: number, maxBytes?: number): { records: T[]; bytes: number };
   commit(count: number): void;
   get bytes(): number;

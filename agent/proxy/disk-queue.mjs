@@ -102,33 +102,69 @@ export class DiskQueue {
 
   /** Appends one record; false (and counted in `dropped`) when it does not fit or cannot be written. */
   push(record) {
-    const line = `${JSON.stringify(record)}\n`;
-    const bytes = Buffer.byteLength(line);
-    if (bytes > this.segmentBytes || this.diskBytes + bytes > this.maxBytes) {
-      this.drop(1, bytes);
-      return false;
+    return this.pushAll([record]) === 1;
+  }
+
+  /**
+   * Appends records in order, one write per segment they land in (a request's records are one
+   * write, not one each); returns how many were queued. What does not fit is dropped and counted.
+   */
+  pushAll(records) {
+    let queued = 0;
+    let chunk = null; // { tail, fresh, text, lines, bytes }
+    const write = () => {
+      if (!chunk) return;
+      const { tail, fresh } = chunk;
+      try {
+        fs.appendFileSync(this.path(tail.seq), chunk.text);
+      } catch (error) {
+        // A partial write would glue onto the next line: cut the file back to what it held.
+        this.attempt(() => fs.truncateSync(this.path(tail.seq), tail.size));
+        this.drop(chunk.lines.length, chunk.bytes, error);
+        chunk = null;
+        return;
+      }
+      if (fresh) {
+        this.segments.push(tail);
+        this.nextSeq += 1;
+      }
+      tail.size += chunk.bytes;
+      tail.count += chunk.lines.length;
+      tail.pending += chunk.bytes;
+      tail.lines?.push(...chunk.lines);
+      this.diskBytes += chunk.bytes;
+      queued += chunk.lines.length;
+      chunk = null;
+    };
+    for (const record of records) {
+      const line = `${JSON.stringify(record)}\n`;
+      const bytes = Buffer.byteLength(line);
+      const planned = chunk ? chunk.bytes : 0;
+      if (bytes > this.segmentBytes || this.diskBytes + planned + bytes > this.maxBytes) {
+        this.drop(1, bytes);
+        continue;
+      }
+      const last = chunk ? chunk.tail : this.segments.at(-1);
+      const used = (last?.size ?? 0) + (chunk && chunk.tail === last ? chunk.bytes : 0);
+      if (!last || used + bytes > this.segmentBytes) {
+        write();
+        chunk = {
+          tail: { seq: this.nextSeq, size: 0, count: 0, pending: 0, lines: [] },
+          fresh: true,
+          text: "",
+          lines: [],
+          bytes: 0,
+        };
+      } else if (!chunk) {
+        chunk = { tail: last, fresh: false, text: "", lines: [], bytes: 0 };
+      }
+      chunk.text += line;
+      chunk.bytes += bytes;
+      // Kept as given (plain JSON values), not parsed back from the line: this is the hot path.
+      chunk.lines.push({ record, bytes });
     }
-    const last = this.segments.at(-1);
-    const fresh = !last || last.size + bytes > this.segmentBytes;
-    const tail = fresh ? { seq: this.nextSeq, size: 0, count: 0, pending: 0, lines: [] } : last;
-    try {
-      fs.appendFileSync(this.path(tail.seq), line);
-    } catch (error) {
-      // A partial write would glue onto the next line: cut the file back to what it held.
-      this.attempt(() => fs.truncateSync(this.path(tail.seq), tail.size));
-      this.drop(1, bytes, error);
-      return false;
-    }
-    if (fresh) {
-      this.segments.push(tail);
-      this.nextSeq += 1;
-    }
-    tail.size += bytes;
-    tail.count += 1;
-    tail.pending += bytes;
-    tail.lines?.push({ record: JSON.parse(line), bytes });
-    this.diskBytes += bytes;
-    return true;
+    write();
+    return queued;
   }
 
   /** A segment's records; records the file no longer yields (EIO, removed) are counted as dropped. */

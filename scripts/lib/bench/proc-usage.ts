@@ -34,6 +34,21 @@ export function findPids(match: (cmdline: string) => boolean, group?: number): n
   return pids;
 }
 
+/** A process and its children (one level: a postmaster and its backends). */
+export function withChildren(pid: number): number[] {
+  const children: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return [pid, ...children];
+}
+
 /** Starts a CPU window over `pids`; `end()` gives percent of one core since. */
 export function cpuWindow(pids: number[]) {
   const sum = () =>
