@@ -139,10 +139,20 @@ try {
     }),
     { mode: 0o600 },
   );
-  proxyProcess = spawn(process.execPath, ["agent/pac-agent.mjs", "proxy", "--config", path.join(work, "config.json")], {
-    env: { ...process.env, AEGIS_PROXY_LISTEN: `127.0.0.1:${port}`, AEGIS_DATA: "0" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  proxyProcess = spawn(
+    process.execPath,
+    [...profile, "agent/pac-agent.mjs", "proxy", "--config", path.join(work, "config.json")],
+    {
+      // BENCH_PROFILE=DIR writes a CPU profile of the proxy there when it stops.
+      env: {
+        ...process.env,
+        AEGIS_PROXY_LISTEN: `127.0.0.1:${port}`,
+        AEGIS_DATA: "0",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const proxyUrl = `http://127.0.0.1:${port}`;
   // The console's own processes (the start script, next) and its PostgreSQL share one process group.
   const postmaster = findPids((c) => c.includes("postgres") && c.includes(console_.dataDir) && c.includes(" -D "));
@@ -183,6 +193,7 @@ try {
   stop.abort();
   await Promise.allSettled(agents);
   proxyProcess?.kill("SIGTERM");
+  if (proxyProcess && proxyProcess.exitCode === null) await new Promise((resolve) => proxyProcess!.once("exit", resolve));
   await console_.stop();
   rmSync(work, { recursive: true, force: true });
 }

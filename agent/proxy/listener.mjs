@@ -145,7 +145,8 @@ export function createRelayListener(options) {
   }
 
   async function handle(req, res) {
-    const pathname = new URL(req.url, "http://proxy").pathname;
+    const query = req.url.indexOf("?");
+    const pathname = query < 0 ? req.url : req.url.slice(0, query); // hot path: no URL object
     const kind = routeOf(req.method, pathname);
     if (!kind) {
       counters.notFound++;

@@ -49,22 +49,25 @@ export function withChildren(pid: number): number[] {
   return [pid, ...children];
 }
 
-/** Starts a CPU window over `pids`; `end()` gives percent of one core since. */
+/** Starts a CPU window over `pids`; `end()` gives percent of one core since, over the pids alive at both ends. */
 export function cpuWindow(pids: number[]) {
-  const sum = () =>
-    pids.reduce(
-      (s, p) =>
-        s +
-        (() => {
-          try {
-            return ticksOf(p);
-          } catch {
-            return 0;
-          }
-        })(),
-      0,
-    );
-  const start = sum();
+  const read = (p: number) => {
+    try {
+      return ticksOf(p);
+    } catch {
+      return null;
+    }
+  };
+  const start = new Map(pids.map((p) => [p, read(p)] as const));
   const t0 = performance.now();
-  return { end: () => ((sum() - start) / TICKS / ((performance.now() - t0) / 1000)) * 100 };
+  return {
+    end: () => {
+      let ticks = 0;
+      for (const [p, before] of start) {
+        const after = read(p);
+        if (before !== null && after !== null) ticks += after - before;
+      }
+      return (ticks / TICKS / ((performance.now() - t0) / 1000)) * 100;
+    },
+  };
 }
