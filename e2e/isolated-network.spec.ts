@@ -129,6 +129,8 @@ test("an isolated server is protected through the proxy, and the policy acts on 
       await expect(page.getByRole("row").filter({ hasText: hostname })).toBeVisible();
       await snap("connected");
       await page.goto(`/intl/clusters/${cluster.id}/proxies`);
+      // The server's own traffic is on the chart, as the operator sees it.
+      await expect(page.getByTestId("traffic-chart")).toBeVisible({ timeout: 20_000 });
       await snap("traffic");
     });
 
