@@ -35,7 +35,13 @@ export async function runAgent(configPath, config, facts, log, client, signal) {
       process.env.AEGIS_DATA === "0" ? [] : [createProcessCollector(), createNetworkCollector(), createLoginCollector()],
     log,
   });
-  const dataLoop = data.run({ intervalMs: Number(process.env.AEGIS_DATA_INTERVAL_SECONDS ?? 30) * 1000, signal });
+  // Ends with the daemon, or with the heartbeat loop (a refused credential must still exit 78).
+  const dataStop = new AbortController();
+  signal.addEventListener("abort", () => dataStop.abort(), { once: true });
+  const dataLoop = data.run({
+    intervalMs: Number(process.env.AEGIS_DATA_INTERVAL_SECONDS ?? 30) * 1000,
+    signal: dataStop.signal,
+  });
   const result = await runAgentLoop({
     client,
     agentVersion: AGENT_VERSION,
@@ -58,6 +64,7 @@ export async function runAgent(configPath, config, facts, log, client, signal) {
       }),
     sayStopping: stoppingSender(config, config.credential),
   });
+  dataStop.abort();
   await dataLoop;
   return result.reason === "aborted" ? 0 : EXIT_REFUSED;
 }

@@ -285,4 +285,24 @@ describe("the proxy relays", () => {
     expect(bytes).toBeLessThanOrEqual(3000 * 6 + 3000 + 16 * sent.length);
     expect(Number((await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } })).queuedBytes)).toBeGreaterThan(0);
   }, 90_000);
+
+  it("a revoked agent credential is refused through the proxy, and the agent exits", async () => {
+    const { proxy, config, agentRun } = await proxyAndAgent();
+    await waitFor("the agent vouched for", async () => ((await viaOf(config.assetId)) === proxy.id ? true : undefined));
+    // As a revocation or a re-registration elsewhere does: the credential the agent holds is no longer valid.
+    await db().asset.update({ where: { id: config.assetId }, data: { agentCredentialHash: null } });
+    const pid = Number(readFileSync(path.join(agentRun.root, "agent.pid"), "utf8"));
+    await waitFor("the agent process to exit", async () => {
+      try {
+        process.kill(pid, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    });
+    expect(readFileSync(path.join(agentRun.root, "log", "agent.log"), "utf8")).toContain(
+      "no longer accepts this agent's credential",
+    );
+    expect(await viaOf(config.assetId)).toBeNull();
+  }, 90_000);
 });
