@@ -2,7 +2,7 @@
 import type { AgentHeartbeatAnswer, AgentRoute, Logger, ProtocolClient, ProxyReport } from "./protocol.mjs";
 import type { ProxyLoopOptions, Relay } from "./proxy-loop.mjs";
 
-export type QuickProxy = { proxyId: string; version: string };
+export type QuickProxy = { proxyId: string; version: string; listen?: string };
 export type AgentLoopOptions = {
   client: ProtocolClient;
   agentVersion: string;
@@ -20,7 +20,11 @@ export type AgentLoopOptions = {
   endpointsOverride?: string | null;
   onRouteChange?: (route: AgentRoute) => void;
   /** Starts a quick-deployed proxy's data path (listener, agent table, data pipe). */
-  makeRelay?: (proxyId: string, signal: AbortSignal) => Promise<{ relay: Relay; close: () => Promise<void> } | null>;
+  makeRelay?: (
+    proxyId: string,
+    signal: AbortSignal,
+    listen?: string | null,
+  ) => Promise<{ relay: Relay; close: () => Promise<void> } | null>;
   sayStopping?: ((proxyId: string, report: ProxyReport) => Promise<unknown>) | null;
 };
 

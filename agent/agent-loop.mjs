@@ -33,18 +33,21 @@ export async function runAgentLoop(options) {
   const running = new Map();
   let interval = options.intervalSeconds ?? 30;
 
-  const persist = () => onProxiesChange([...running].map(([proxyId, p]) => ({ proxyId, version: p.version })));
+  const persist = () =>
+    onProxiesChange(
+      [...running].map(([proxyId, p]) => ({ proxyId, version: p.version, ...(p.listen ? { listen: p.listen } : {}) })),
+    );
 
-  function startProxy(proxyId, version) {
+  function startProxy(proxyId, version, listen = null) {
     const controller = new AbortController();
     const stop = () => controller.abort();
     signal?.addEventListener("abort", stop, { once: true });
-    const entry = { version, controller };
+    const entry = { version, controller, listen };
     running.set(proxyId, entry);
     persist();
     log.info("proxy started (quick deploy)", { proxyId, version });
     // A quick-deployed proxy listens for agents like a manual one (options.makeRelay).
-    const relayReady = options.makeRelay ? options.makeRelay(proxyId, controller.signal) : Promise.resolve(null);
+    const relayReady = options.makeRelay ? options.makeRelay(proxyId, controller.signal, listen) : Promise.resolve(null);
     void relayReady
       .catch((error) => {
         log.error("proxy cannot listen for agents; it reports in without relaying", { proxyId, error: error.message });
@@ -79,7 +82,7 @@ export async function runAgentLoop(options) {
       );
   }
 
-  for (const p of options.proxies ?? []) startProxy(p.proxyId, p.version);
+  for (const p of options.proxies ?? []) startProxy(p.proxyId, p.version, p.listen ?? null);
 
   while (!signal?.aborted) {
     try {
@@ -104,7 +107,7 @@ export async function runAgentLoop(options) {
       if (!options.intervalSeconds && answer.heartbeatIntervalSeconds > 0) interval = answer.heartbeatIntervalSeconds;
       for (const task of answer.tasks ?? []) {
         if (task.type !== "deploy-proxy") continue;
-        const { proxyId, version } = task.payload ?? {};
+        const { proxyId, version, listen } = task.payload ?? {};
         if (typeof proxyId === "string" && !running.has(proxyId)) {
           log.info("deploy-proxy task received", {
             taskId: task.id,
@@ -112,7 +115,7 @@ export async function runAgentLoop(options) {
             version,
             contactAddress: task.payload.contactAddress,
           });
-          startProxy(proxyId, version);
+          startProxy(proxyId, version, typeof listen === "string" ? listen : null);
         }
       }
     } catch (error) {

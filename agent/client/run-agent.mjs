@@ -53,9 +53,11 @@ export async function runAgent(configPath, config, facts, log, client, signal) {
     onRouteChange: (route) => writeConfig(configPath, Object.assign(config, { route })),
     proxies: config.quickProxies ?? [],
     onProxiesChange: (proxies) => writeConfig(configPath, Object.assign(config, { quickProxies: proxies })),
-    makeRelay: (proxyId, proxySignal) =>
+    makeRelay: (proxyId, proxySignal, listen) =>
       startRelay({
         proxyId,
+        // The operator's AEGIS_PROXY_LISTEN on this server wins over the console's default port.
+        listen: process.env.AEGIS_PROXY_LISTEN || listen || undefined,
         client,
         upstream: () => client.url,
         stateDir: path.dirname(path.resolve(configPath)),

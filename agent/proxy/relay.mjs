@@ -28,7 +28,7 @@ export async function startRelay(o) {
     cacheMaxBytes: positive(env.AEGIS_PROXY_CACHE_MAX_BYTES),
   });
   const listener = createRelayListener({
-    listen: parseListen(o.listen ?? env.AEGIS_PROXY_LISTEN ?? DEFAULT_LISTEN),
+    listen: parseListen(o.listen || env.AEGIS_PROXY_LISTEN || DEFAULT_LISTEN),
     upstream: o.upstream,
     relayHeaders: () => ({ "x-aegis-relay-proxy": o.proxyId, "x-aegis-relay-authorization": `Bearer ${o.client.credential}` }),
     clients,

@@ -21,6 +21,19 @@ describe("buildInstallScript", () => {
     execFileSync("bash", ["-n"], { input: script });
   });
 
+  it("a proxy listens where the cluster's install commands point (PROXY_PORT), unless AEGIS_PROXY_LISTEN says otherwise", () => {
+    const proxy = buildInstallScript({ role: "proxy", consoleUrl: "http://c", token }, body);
+    const header = proxy.slice(0, proxy.indexOf("say()"));
+    const listen = (env: Record<string, string>) =>
+      execFileSync("bash", ["-c", `${header.replace("set -euo pipefail", "")}\necho "$AEGIS_PROXY_LISTEN"`], {
+        env: { ...process.env, AEGIS_PROXY_LISTEN: "", ...env },
+        encoding: "utf8",
+      }).trim();
+    expect(listen({})).toBe("0.0.0.0:8080"); // an empty AEGIS_PROXY_LISTEN counts as unset
+    expect(listen({ AEGIS_PROXY_LISTEN: "10.0.0.5:9000" })).toBe("10.0.0.5:9000");
+    expect(buildInstallScript({ role: "agent", consoleUrl: "http://c", token }, body)).not.toContain("AEGIS_PROXY_LISTEN=");
+  });
+
   it("single-quotes values so nothing in them is expanded", () => {
     expect(shellQuote("a'b $(x)")).toBe(`'a'\\''b $(x)'`);
     const script = buildInstallScript({ role: "agent", consoleUrl: "http://x/$(id)'", token }, body);

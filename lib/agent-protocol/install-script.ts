@@ -2,6 +2,7 @@
 // check root, curl and Node.js >= 20, download the agent program from the console, write its
 // config (mode 600) and start it as a systemd unit, or with nohup where systemd does not run.
 // AEGIS_ROOT installs into another folder and then skips the root check (tests, non-root trials).
+import { proxyPort } from "@/lib/config";
 import { AGENT_DIST_FILES } from "./dist-files";
 
 export type ScriptRole = "proxy" | "agent";
@@ -43,6 +44,8 @@ export function buildInstallScript(options: InstallScriptOptions, body: string):
     `PROXY_VERSION=${shellQuote(options.proxyVersion ?? "")}`,
     `FILES=(${AGENT_DIST_FILES.join(" ")})`,
     `ROOT="\${AEGIS_ROOT:-${role.root}}"`,
+    // A proxy listens where the cluster's install commands send agents, unless told otherwise.
+    ...(options.role === "proxy" ? [`export AEGIS_PROXY_LISTEN="\${AEGIS_PROXY_LISTEN:-0.0.0.0:${proxyPort()}}"`] : []),
   ];
   return `${header.join("\n")}\n\n${body}`;
 }

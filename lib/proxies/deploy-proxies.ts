@@ -1,5 +1,6 @@
 // POST /api/v1/clusters/{id}/proxies — quick deploy onto servers with online agents (a
 // deploy-proxy task on their next heartbeat), or a one-time manual deploy command (R4, R5).
+import { proxyPort } from "@/lib/config";
 import { audited } from "@/lib/audit/audited";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
@@ -50,7 +51,8 @@ export async function deployProxies(ctx: RequestContext, clusterId: string, inpu
         data: {
           assetId: asset.id,
           type: "deploy_proxy",
-          payload: { proxyId: proxy.id, clusterId, contactAddress: cluster.address, version },
+          // The port the cluster's install commands name, so the proxy listens where its agents go.
+          payload: { proxyId: proxy.id, clusterId, contactAddress: cluster.address, version, listen: `0.0.0.0:${proxyPort()}` },
         },
       });
       proxies.push({ id: proxy.id, assetId: asset.id, hostname: asset.hostname });
