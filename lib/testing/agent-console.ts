@@ -116,3 +116,20 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Waits until the daemon whose pid file is `pidFile` has exited. */
+export function waitForExit(what: string, pidFile: string, seconds = 15): Promise<true> {
+  const pid = Number(readFileSync(pidFile, "utf8"));
+  return waitFor(
+    what,
+    async () => {
+      try {
+        process.kill(pid, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    },
+    seconds,
+  );
+}

@@ -16,7 +16,7 @@ import { deployProxies } from "@/lib/proxies/deploy-proxies";
 import { listProxies } from "@/lib/proxies/list-proxies";
 import { proxyStatus } from "@/lib/proxies/status";
 import { syncReleases } from "@/lib/proxies/releases";
-import { startAgentConsole, waitFor } from "@/lib/testing/agent-console";
+import { startAgentConsole, waitFor, waitForExit } from "@/lib/testing/agent-console";
 import { makeCluster, testContext } from "@/lib/testing/fixtures";
 
 let harness: Awaited<ReturnType<typeof startAgentConsole>>;
@@ -291,15 +291,7 @@ describe("the proxy relays", () => {
     await waitFor("the agent vouched for", async () => ((await viaOf(config.assetId)) === proxy.id ? true : undefined));
     // As a revocation or a re-registration elsewhere does: the credential the agent holds is no longer valid.
     await db().asset.update({ where: { id: config.assetId }, data: { agentCredentialHash: null } });
-    const pid = Number(readFileSync(path.join(agentRun.root, "agent.pid"), "utf8"));
-    await waitFor("the agent process to exit", async () => {
-      try {
-        process.kill(pid, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    });
+    await waitForExit("the agent process to exit", path.join(agentRun.root, "agent.pid"));
     expect(readFileSync(path.join(agentRun.root, "log", "agent.log"), "utf8")).toContain(
       "no longer accepts this agent's credential",
     );

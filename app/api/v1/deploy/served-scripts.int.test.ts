@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as deployScript from "@/app/api/v1/deploy/[token]/proxy.sh/route";
 import * as installScript from "@/app/api/v1/install/[token]/linux.sh/route";
 import { hashToken } from "@/lib/crypto/tokens";
-import { startAgentConsole, waitFor } from "@/lib/testing/agent-console";
+import { startAgentConsole, waitFor, waitForExit } from "@/lib/testing/agent-console";
 import { db } from "@/lib/db/client";
 import { createInstallCommand } from "@/lib/install-commands/create-install-command";
 import { revokeInstallCommand } from "@/lib/install-commands/list-install-commands";
@@ -69,15 +69,7 @@ describe.skipIf(!hasTools)("served scripts run for real", () => {
     expect(online.asset.ips).toEqual(["10.99.0.1"]);
 
     await stopProxy(testContext(), online.id);
-    const pid = Number(readFileSync(path.join(root, "proxy.pid"), "utf8"));
-    await waitFor("the proxy process to exit", async () => {
-      try {
-        process.kill(pid, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    });
+    await waitForExit("the proxy process to exit", path.join(root, "proxy.pid"));
     expect(readFileSync(path.join(root, "log", "proxy.log"), "utf8")).toContain("stop requested by the console");
     await waitFor("the proxy offline", async () =>
       (await proxyStatus(cluster.id, "script-proxy-1"))?.status === "offline" ? true : undefined,
