@@ -29,6 +29,8 @@ export async function runAgentLoop(options) {
   const { client, agentVersion, log, signal, random = Math.random } = options;
   const onProxiesChange = options.onProxiesChange ?? (() => undefined);
   let route = options.route ?? null;
+  /** The proxy a rebalance last asked this agent to use. */
+  let preferred = null;
   /** proxyId → { version, controller } */
   const running = new Map();
   let interval = options.intervalSeconds ?? 30;
@@ -103,6 +105,21 @@ export async function runAgentLoop(options) {
           options.onRouteChange?.(route);
           continue; // report through the new route at once
         }
+      }
+      // A rebalance (issue 16) names the proxy of the cluster to report through; the pool and its
+      // failover stay as they are. Each request is followed once.
+      const prefer = options.followRoute && answer.route?.mode === "proxy" ? answer.route.prefer : null;
+      if (prefer?.proxyId && prefer.proxyId !== preferred) {
+        preferred = prefer.proxyId;
+        const url = client.preferEndpoint(prefer.endpoints ?? []);
+        if (url) {
+          log.info("moving to another proxy of the cluster (rebalance)", { proxyId: prefer.proxyId, endpoint: url });
+          continue; // report through it at once, so it vouches for this agent
+        }
+        log.warn("the console asked to move to a proxy this agent has no endpoint for; staying", {
+          proxyId: prefer.proxyId,
+          endpoints: prefer.endpoints,
+        });
       }
       if (!options.intervalSeconds && answer.heartbeatIntervalSeconds > 0) interval = answer.heartbeatIntervalSeconds;
       for (const task of answer.tasks ?? []) {

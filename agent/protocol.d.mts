@@ -30,7 +30,8 @@ export type ProxyTask = { id: string; type: "upgrade" | "stop"; payload: { versi
 export type ProxyPolicy = { version: number; mode: string; [key: string]: unknown };
 
 export type AgentRoute =
-  { mode: "proxy"; clusterId: string; address: string; port: number } | { mode: "direct"; consoleUrl: string };
+  | { mode: "proxy"; clusterId: string; address: string; port: number; prefer?: { proxyId: string; endpoints: string[] } }
+  | { mode: "direct"; consoleUrl: string };
 export type RegisterAnswer = {
   assetId: string;
   credential: string;
@@ -84,7 +85,12 @@ export type Logger = {
   child(fields: object): Logger;
 };
 
-export type EndpointPoolLike = { current(): string; failed(url: string): string; succeeded(url: string): void };
+export type EndpointPoolLike = {
+  current(): string;
+  failed(url: string): string;
+  succeeded(url: string): void;
+  prefer?(hostPorts: string[]): string | null;
+};
 export type DataRecord = { type: string; at: string; data: Record<string, unknown> };
 export type DataAnswer = { received: number; accepted: number; refused: number };
 
@@ -117,6 +123,7 @@ export type ProtocolClient = {
   readonly url: string;
   setUrl(url: string): void;
   setEndpoints(pool: EndpointPoolLike | null): void;
+  preferEndpoint(hostPorts: string[]): string | null;
 };
 
 export declare function backoffDelayMs(

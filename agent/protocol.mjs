@@ -186,6 +186,10 @@ export function createProtocolClient(options) {
     setEndpoints(pool) {
       endpoints = pool;
     },
+    /** Switches to the pool's endpoint at one of these host:port pairs; its URL, or null when not in the pool. */
+    preferEndpoint(hostPorts) {
+      return endpoints?.prefer ? endpoints.prefer(hostPorts) : null;
+    },
     /** POST /api/v1/agent/register → { assetId, credential, clusterId, contactAddress } */
     register: (installToken, facts) => call("POST", "/api/v1/agent/register", { installToken, ...facts }),
     /** POST /api/v1/agent/heartbeat → { tasks, heartbeatIntervalSeconds } */

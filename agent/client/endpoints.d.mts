@@ -16,5 +16,6 @@ export declare class EndpointPool {
   current(): string;
   failed(url: string): string;
   succeeded(url: string): void;
+  prefer(hostPorts: string[]): string | null;
   replace(urls: string[]): void;
 }

@@ -71,6 +71,19 @@ export class EndpointPool {
     return this.current();
   }
 
+  /**
+   * A rebalance (issue 16): use the endpoint at one of these host:port pairs from now on, marks
+   * cleared. Returns its URL, or null when none of them is in the pool (then nothing changes).
+   */
+  prefer(hostPorts) {
+    const wanted = new Set(hostPorts.map((h) => h.toLowerCase()));
+    const index = this.list.findIndex((url) => wanted.has(new URL(url).host.toLowerCase()));
+    if (index < 0) return null;
+    this.index = index;
+    this.failedUrls.delete(this.list[index]);
+    return this.list[index];
+  }
+
   succeeded(url) {
     this.failedUrls.delete(url);
   }

@@ -97,4 +97,18 @@ describe("EndpointPool", () => {
     expect(pool.urls).toContain(pool.current());
     expect(() => pool.replace([])).toThrow(RangeError);
   });
+
+  it("moves to a preferred endpoint by host:port (a rebalance) and clears its mark; ignores unknown ones", () => {
+    const pool = new EndpointPool(["http://127.0.0.2:8080", "http://127.0.0.3:8080", "http://[fd00::4]:8080"], {
+      random: () => 0,
+    });
+    pool.failed("http://127.0.0.3:8080");
+    expect(pool.prefer(["10.0.0.9:8080", "127.0.0.3:8080"])).toBe("http://127.0.0.3:8080");
+    expect(pool.current()).toBe("http://127.0.0.3:8080");
+    expect(pool.prefer(["[FD00::4]:8080"])).toBe("http://[fd00::4]:8080");
+    expect(pool.prefer(["127.0.0.9:8080", "127.0.0.2:9999"])).toBeNull();
+    expect(pool.current()).toBe("http://[fd00::4]:8080");
+    // Failover goes on from the preferred endpoint.
+    expect(pool.failed("http://[fd00::4]:8080")).toBe("http://127.0.0.2:8080");
+  });
 });

@@ -1,9 +1,9 @@
 // A proxy group's fair split (issue 16, R13): each online proxy of a cluster should hold the
 // cluster's relayed clients in proportion to its capacity, and none more than its share plus
-// SHARE_TOLERANCE. One definition for the rebalance plan and for the proxy panel's explanation.
+// SHARE_TOLERANCE_PERCENT. One definition for the rebalance plan and for the proxy panel's explanation.
 
-/** How far above its share a proxy may go before the console moves agents off it. */
-export const SHARE_TOLERANCE = 0.1;
+/** How far above its share (in percent) a proxy may go before the console moves agents off it. */
+export const SHARE_TOLERANCE_PERCENT = 10;
 
 /**
  * `total` clients split over proxies in proportion to `capacities`, in whole clients (largest
@@ -29,5 +29,6 @@ export function fairShares(total: number, capacities: readonly number[]): number
 
 /** The most a proxy with this fair share may hold before agents are moved off it. */
 export function shareLimit(share: number): number {
-  return Math.ceil(share * (1 + SHARE_TOLERANCE));
+  // In whole numbers: 1.1 × 100 is 110.00000000000001 in floating point.
+  return Math.ceil((share * (100 + SHARE_TOLERANCE_PERCENT)) / 100);
 }

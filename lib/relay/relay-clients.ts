@@ -6,7 +6,8 @@
 import { hashToken } from "@/lib/crypto/tokens";
 import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { routeFor, type AgentRoute } from "./route-for";
+import { MOVE_STALE_SECONDS } from "@/lib/rebalance/plan";
+import { proxyEndpoints, routeFor, type AgentRoute } from "./route-for";
 
 export type JoinedAgent = { credential: string; agentVersion: string };
 export type LeftAgent = { assetId: string; lastSeenAt: Date };
@@ -22,37 +23,49 @@ export type AgentUpdate = { assetId: string; revoked: boolean; route: AgentRoute
 /** At most this many pending changes go back in one answer; the rest come with the next heartbeat. */
 export const MAX_UPDATES = 5000;
 
+type Move = { proxyId: string; listen: string[]; ips: string[] };
 type Placed = { asset_id: string; cluster_id: string | null; address: string | null };
 
 const route = (row: Placed, consoleUrl: string) =>
   routeFor(row.cluster_id && row.address ? { id: row.cluster_id, address: row.address } : null, consoleUrl);
 
-/** Open deploy tasks of the row `a`, handed over (delivered) in the same statement by the caller. */
-const OPEN_TASKS = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', t.id, 'type', replace(t.type::text, '_', '-'), 'payload', t.payload))
-    FROM agent_task t WHERE t.asset_id = a.id AND t.completed_at IS NULL AND t.type = 'deploy_proxy'), '[]')`;
+/** Open deploy tasks of the asset `assetId` (an SQL expression), handed over by the caller's statement. */
+const openTasks = (
+  assetId: Prisma.Sql,
+) => Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', t.id, 'type', replace(t.type::text, '_', '-'), 'payload', t.payload))
+    FROM agent_task t WHERE t.asset_id = ${assetId} AND t.completed_at IS NULL AND t.type = 'deploy_proxy'), '[]')`;
 
+/**
+ * Agents a proxy reports it now hears. An agent it already vouches for, with nothing pending, is
+ * answered without a write: a proxy that restarts (or a whole fleet of them) re-reports its
+ * agents, and that costs the console one indexed read per agent, not one row update.
+ */
 export async function joinAgents(proxy: RelayProxy, joined: JoinedAgent[], consoleUrl: string, now: Date): Promise<JoinResult[]> {
   if (joined.length === 0) return [];
   const hashes = joined.map((j) => hashToken(j.credential));
-  const rows = await queryRows<Placed & { n: number; tasks: AgentTaskDto[] }>(Prisma.sql`
+  const rows = await queryRows<Placed & { n: number; tasks: AgentTaskDto[] | null }>(Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(${hashes}::text[], ${joined.map((j) => j.agentVersion)}::text[]) WITH ORDINALITY AS i(hash, version, n)
     ), found AS (
-      SELECT i.n, i.version, a.id AS asset_id, cc.cluster_id, c.address
+      SELECT i.n, i.version, a.id AS asset_id, cc.cluster_id, c.address,
+             (a.via_proxy_id IS NOT DISTINCT FROM ${proxy.id}::uuid AND a.via_credential_hash IS NOT DISTINCT FROM a.agent_credential_hash
+              AND NOT a.relay_pending AND a.move_to_proxy_id IS NULL AND a.agent_version IS NOT DISTINCT FROM i.version) AS settled
         FROM input i JOIN asset a ON a.agent_credential_hash = i.hash
         LEFT JOIN client_connection cc ON cc.asset_id = a.id
         LEFT JOIN proxy_cluster c ON c.id = cc.cluster_id
     ), vouched AS (
       UPDATE asset a SET via_proxy_id = ${proxy.id}::uuid, via_credential_hash = a.agent_credential_hash, relay_pending = false,
+             move_to_proxy_id = NULL, move_requested_at = NULL,
              agent_last_seen_at = ${now}, agent_version = f.version, updated_at = ${now}
-        FROM found f WHERE a.id = f.asset_id AND f.cluster_id = ${proxy.clusterId}::uuid
-      RETURNING a.id, ${OPEN_TASKS} AS tasks
+        FROM found f WHERE a.id = f.asset_id AND f.cluster_id = ${proxy.clusterId}::uuid AND NOT f.settled
     ), delivered AS (
       UPDATE agent_task SET delivered_at = ${now}
-       WHERE asset_id IN (SELECT id FROM vouched) AND completed_at IS NULL AND delivered_at IS NULL AND type = 'deploy_proxy'
+       WHERE asset_id IN (SELECT asset_id FROM found WHERE cluster_id = ${proxy.clusterId}::uuid)
+         AND completed_at IS NULL AND delivered_at IS NULL AND type = 'deploy_proxy'
     )
-    SELECT f.n::int AS n, f.asset_id, f.cluster_id, f.address, v.tasks
-      FROM found f LEFT JOIN vouched v ON v.id = f.asset_id`);
+    SELECT f.n::int AS n, f.asset_id, f.cluster_id, f.address,
+           CASE WHEN f.cluster_id = ${proxy.clusterId}::uuid THEN ${openTasks(Prisma.sql`f.asset_id`)} END AS tasks
+      FROM found f`);
   const byIndex = new Map(rows.map((r) => [r.n, r]));
   return joined.map((_, i): JoinResult => {
     const row = byIndex.get(i + 1);
@@ -79,10 +92,15 @@ export async function leaveAgents(proxy: RelayProxy, left: LeftAgent[], now: Dat
  * whose credential died is no longer vouched for.
  */
 export async function pendingUpdates(proxy: RelayProxy, consoleUrl: string, now: Date): Promise<AgentUpdate[]> {
-  const rows = await queryRows<Placed & { revoked: boolean; tasks: AgentTaskDto[] }>(Prisma.sql`
+  const fresh = new Date(now.getTime() - MOVE_STALE_SECONDS * 1000);
+  const rows = await queryRows<Placed & { revoked: boolean; tasks: AgentTaskDto[]; move: Move | null }>(Prisma.sql`
     WITH pending AS (
       SELECT a.id AS asset_id, a.agent_credential_hash IS DISTINCT FROM a.via_credential_hash AS revoked, cc.cluster_id, c.address,
-             ${OPEN_TASKS} AS tasks
+             ${openTasks(Prisma.sql`a.id`)} AS tasks,
+             (SELECT json_build_object('proxyId', t.id, 'listen', t.listen, 'ips', ta.ips)
+                FROM proxy_server t JOIN asset ta ON ta.id = t.asset_id
+               WHERE t.id = a.move_to_proxy_id AND t.id <> ${proxy.id}::uuid AND t.cluster_id = cc.cluster_id
+                 AND a.move_requested_at >= ${fresh}) AS move
         FROM asset a LEFT JOIN client_connection cc ON cc.asset_id = a.id LEFT JOIN proxy_cluster c ON c.id = cc.cluster_id
        WHERE a.via_proxy_id = ${proxy.id}::uuid AND (a.relay_pending OR a.agent_credential_hash IS DISTINCT FROM a.via_credential_hash)
        LIMIT ${MAX_UPDATES}
@@ -96,5 +114,11 @@ export async function pendingUpdates(proxy: RelayProxy, consoleUrl: string, now:
        WHERE asset_id IN (SELECT asset_id FROM pending) AND completed_at IS NULL AND delivered_at IS NULL AND type = 'deploy_proxy'
     )
     SELECT * FROM pending`);
-  return rows.map((r) => ({ assetId: r.asset_id, revoked: r.revoked, route: route(r, consoleUrl), tasks: r.tasks ?? [] }));
+  return rows.map((r) => {
+    const to = route(r, consoleUrl);
+    // A rebalance asked this agent to report through another proxy of its cluster (issue 16).
+    if (r.move && to.mode === "proxy")
+      to.prefer = { proxyId: r.move.proxyId, endpoints: proxyEndpoints(r.move.listen, r.move.ips) };
+    return { assetId: r.asset_id, revoked: r.revoked, route: to, tasks: r.tasks ?? [] };
+  });
 }
