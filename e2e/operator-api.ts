@@ -22,7 +22,7 @@ export class OperatorApi {
     return new OperatorApi(request, baseURL);
   }
 
-  async call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {
+  async call<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, data?: unknown): Promise<T> {
     const response = await this.request.fetch(path, { method, data });
     expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
     return (response.status() === 204 ? undefined : await response.json()) as T;

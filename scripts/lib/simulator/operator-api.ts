@@ -21,11 +21,18 @@ export class OperatorApi {
   ) {}
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(this.baseUrl.replace(/\/+$/, "") + path, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
+    const send = () =>
+      fetch(this.baseUrl.replace(/\/+$/, "") + path, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    // A kept-alive connection the server closed while idle fails before the request is read:
+    // sending again on a new connection is safe, whatever the method.
+    const response = await send().catch((error: { cause?: { code?: string } }) => {
+      if (error.cause?.code !== "UND_ERR_SOCKET") throw error;
+      return send();
     });
     const text = await response.text();
     const json = text ? (JSON.parse(text) as unknown) : undefined;

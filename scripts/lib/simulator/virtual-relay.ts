@@ -27,7 +27,8 @@ export async function startVirtualRelay(o: {
   proxyId: string;
   clusterId: string | null;
   client: ProtocolClient;
-  agents: VirtualAgent[];
+  /** The agents it serves; a Set is shared, so the caller can add and remove agents (churn). */
+  agents: VirtualAgent[] | Set<VirtualAgent>;
   intervalSeconds: number;
   /** Synthetic records per agent and minute (0 = none). */
   recordsPerMinute: number;
@@ -36,7 +37,8 @@ export async function startVirtualRelay(o: {
   const stateDir = mkdtempSync(path.join(os.tmpdir(), "pac-virtual-proxy-"));
   const clients = new ClientTable({ clusterId: o.clusterId });
   const data = new DataPipe({ stateDir, queueMaxBytes: 64 * 1024 * 1024 });
-  const live = new Set(o.agents);
+  const live = o.agents instanceof Set ? o.agents : new Set(o.agents);
+  const counts = { beats: 0 };
   let n = 0;
 
   async function beatLoop() {
@@ -47,6 +49,7 @@ export async function startVirtualRelay(o: {
       for (const agent of live) {
         if (i++ % slots !== tick % slots) continue;
         const answer = clients.beat(agent.credential, AGENT_VERSION);
+        counts.beats++;
         if (answer.status === 401) live.delete(agent);
         const recordsPerBeat = (o.recordsPerMinute * slots * tickMs) / 60_000;
         const count = Math.floor(recordsPerBeat) + (Math.random() < recordsPerBeat % 1 ? 1 : 0);
@@ -67,6 +70,8 @@ export async function startVirtualRelay(o: {
   });
   return {
     relay: { clients, data, listen: [] as string[] },
+    /** Agent heartbeats the proxy answered. */
+    counts,
     async close() {
       await Promise.all([beating, draining]);
       data.close();
