@@ -57,7 +57,7 @@ export type ProxyHeartbeatAnswer = {
   policy: ProxyPolicy | null;
   heartbeatIntervalSeconds: number;
   offlineAfterSeconds?: number;
-  clients?: { joined: JoinResult[]; updates: AgentUpdate[] };
+  clients?: { joined: JoinResult[]; updates: AgentUpdate[]; retryAfterSeconds?: number };
 };
 export type ProxyReport = {
   proxyVersion: string;

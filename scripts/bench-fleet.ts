@@ -323,6 +323,16 @@ try {
     ["PostgreSQL CPU / RSS", `${pgPct.toFixed(1)} % / ${pgRss.toFixed(0)} MB`],
     ["database growth", `${(growthPerHour / 2 ** 20).toFixed(1)} MB/h (${((growthPerHour * 24) / 2 ** 30).toFixed(2)} GB/day)`],
     [
+      "growth per day: rollups / audit / data samples / assets",
+      ["data_rollup", "audit_event", "asset_data_sample", "asset"]
+        .map((t) => `${(tableGrowthPerDay(t) / 2 ** 20).toFixed(0)} MB`)
+        .join(" / "),
+    ],
+    ...operatorPaths.map((p, i) => [
+      `operator p95 ${p.replace(clusterForPage, "{id}")} load / idle`,
+      `${percentile(operator.byPath[i]!, 95).toFixed(1)} / ${percentile(idle.byPath[i]!, 95).toFixed(1)} ms`,
+    ]),
+    [
       "operator API p95 under load / idle",
       `${percentile(operator.samples, 95).toFixed(1)} / ${percentile(idle.samples, 95).toFixed(1)} ms`,
     ],

@@ -14,6 +14,9 @@ export declare class ClientTable {
   offlineAfterMs: number;
   intervalSeconds: number;
   readonly refusedFull: number;
+  /** The agents it vouches for (accepted by the console), by asset id. */
+  readonly byAsset: Map<string, Entry>;
+  joinsNotBefore: number;
   beat(
     credential: string,
     agentVersion: string,
@@ -29,6 +32,7 @@ export declare class ClientTable {
       | {
           joined: (JoinResult | { status: string; assetId: string; route: unknown; tasks: unknown[] })[];
           updates: (AgentUpdate | { assetId: string; revoked: boolean; route: unknown; tasks: unknown[] })[];
+          retryAfterSeconds?: number;
         }
       | undefined,
   ): void;

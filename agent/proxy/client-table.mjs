@@ -29,6 +29,8 @@ export class ClientTable {
     /** The console's heartbeat interval, handed on to the agents in every answer. */
     this.intervalSeconds = 30;
     this.refusedFull = 0;
+    /** The console deferred joins (a reconnect wave): none is reported before this time (ms). */
+    this.joinsNotBefore = 0;
   }
 
   /**
@@ -71,6 +73,7 @@ export class ClientTable {
   hasChanges() {
     this.expire();
     if (this.leaving.size > 0) return true;
+    if (this.now() < this.joinsNotBefore) return false;
     for (const e of this.entries.values()) if (e.state === "new") return true;
     return false;
   }
@@ -90,7 +93,7 @@ export class ClientTable {
     this.expire();
     const joining = [];
     for (const e of this.entries.values()) {
-      if (joining.length >= max) break;
+      if (joining.length >= max || this.now() < this.joinsNotBefore) break;
       if (e.state !== "new") continue;
       e.state = "joining";
       joining.push(e);
@@ -113,6 +116,8 @@ export class ClientTable {
   /** Applies the console's answer: join results in report order, then updates for known agents. */
   settle(report, answer) {
     const results = answer?.joined ?? [];
+    // Busy with other proxies' joins: ours go again after the console's delay (unanswered stay "new").
+    if (answer?.retryAfterSeconds > 0) this.joinsNotBefore = this.now() + answer.retryAfterSeconds * 1000;
     report.joining.forEach((e, i) => {
       const r = results[i];
       if (!r) return void (e.state = "new");

@@ -28,6 +28,19 @@ describe("ClientTable", () => {
     expect(t.beat(CRED, "3.3.0").tasks).toEqual([]);
   });
 
+  it("joins the console deferred are kept and reported again after its delay; leaves still go", () => {
+    const { t, now } = table();
+    t.beat(CRED, "3.3.0");
+    const report = t.takeReport();
+    t.settle(report, { joined: [], updates: [], retryAfterSeconds: 3 });
+    expect(t.assetOf(CRED)).toBeNull();
+    expect(t.hasChanges()).toBe(false);
+    expect(t.takeReport().body.joined).toEqual([]);
+    now.t = 3000;
+    expect(t.hasChanges()).toBe(true);
+    expect(t.takeReport().body.joined).toEqual([{ credential: CRED, agentVersion: "3.3.0" }]);
+  });
+
   it("a refused or revoked credential gets 401", () => {
     const { t } = table();
     t.beat(CRED, "3.3.0");

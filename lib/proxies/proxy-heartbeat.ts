@@ -11,6 +11,7 @@ import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { proxyDeleted } from "@/lib/proxies/stop-command";
+import { deferSeconds, withJoinSlot } from "@/lib/relay/join-gate";
 import { joinAgents, leaveAgents, pendingUpdates } from "@/lib/relay/relay-clients";
 
 type OpenTask = { id: string; type: "deploy_proxy" | "upgrade_proxy" | "stop_proxy"; payload: unknown; delivered: boolean };
@@ -87,13 +88,14 @@ export async function proxyHeartbeat(
   const relay = { id: proxyId, clusterId: proxy.cluster_id };
   const { joined, left } = input.clients;
   const [joins, , updates] = await Promise.all([
-    joinAgents(relay, joined, consoleUrl, now),
+    joined.length ? withJoinSlot(() => joinAgents(relay, joined, consoleUrl, now)) : [],
     leaveAgents(relay, left, now),
     input.stopping ? [] : pendingUpdates(relay, consoleUrl, now),
   ]);
   const policy = proxy.policy;
   return {
-    clients: { joined: joins, updates },
+    // Joins deferred (join-gate.ts): none is answered, and the proxy reports them again after this.
+    clients: joins ? { joined: joins, updates } : { joined: [], updates, retryAfterSeconds: deferSeconds() },
     /** The proxy counts an agent as gone after this much silence, as the console would (R7). */
     offlineAfterSeconds: config.offlineAfterSeconds,
     tasks: tasks.map((t) => ({ id: t.id, type: t.type === "upgrade_proxy" ? "upgrade" : "stop", payload: t.payload })),

@@ -8,6 +8,7 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { proxyHeartbeat } from "@/lib/proxies/proxy-heartbeat";
 import { ingestProxyData } from "@/lib/relay/ingest-data";
+import { withJoinSlot } from "@/lib/relay/join-gate";
 import { insertClient, insertProxy, makeCluster } from "@/lib/testing/fixtures";
 
 const URL = "http://console.test";
@@ -141,5 +142,25 @@ describe("a heartbeat's cost does not grow with the agents in it", () => {
     const large = await count(many.map((credential) => ({ credential, agentVersion: "3.3.0" })));
     expect(small).toBeGreaterThan(0);
     expect(large).toBe(small);
+  });
+});
+
+describe("a reconnect wave is paced (issue 16)", () => {
+  it("joins arriving while every join slot is busy are deferred, and the heartbeat still counts", async () => {
+    const cluster = await makeCluster();
+    const { proxy, beat } = await proxyOf(cluster.id);
+    const agent = await agentOf(cluster.id);
+    const releases: (() => void)[] = [];
+    const hold = () => withJoinSlot(() => new Promise<void>((r) => releases.push(r)));
+    const held = [hold(), hold()]; // both slots (RELAY_JOIN_CONCURRENCY defaults to 2)
+    const before = await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } });
+    const answer = await beat({ joined: [{ credential: agent.credential, agentVersion: "3.3.0" }] });
+    expect(answer.clients.joined).toEqual([]);
+    expect(answer.clients.retryAfterSeconds).toBeGreaterThanOrEqual(2);
+    expect((await db().asset.findUniqueOrThrow({ where: { id: agent.asset.id } })).viaProxyId).toBeNull();
+    const after = await db().proxyServer.findUniqueOrThrow({ where: { id: proxy.id } });
+    expect(after.lastHeartbeatAt!.getTime()).toBeGreaterThanOrEqual(before.lastHeartbeatAt!.getTime());
+    releases.forEach((r) => r());
+    await Promise.all(held);
   });
 });
