@@ -8,10 +8,10 @@ import { runRetention } from "./run-retention";
 
 let timer: NodeJS.Timeout | null = null;
 
-export function startRetentionJob(options: { firstDelayMs?: number } = {}) {
+export function startRetentionJob(options: { firstDelayMs?: number; everyMs?: number } = {}): NodeJS.Timeout | null {
   const minutes = config.retention.intervalMinutes;
-  if (timer || minutes === null) return;
-  const everyMs = minutes * 60_000;
+  if (timer || minutes === null) return timer;
+  const everyMs = options.everyMs ?? minutes * 60_000;
   let busy = false;
   const tick = () => {
     if (busy) return;
@@ -28,4 +28,11 @@ export function startRetentionJob(options: { firstDelayMs?: number } = {}) {
     timer.unref();
   }, firstDelayMs);
   timer.unref();
+  return timer;
+}
+
+/** For tests: stops the timers. */
+export function stopRetentionJob() {
+  if (timer) clearTimeout(timer);
+  timer = null;
 }
