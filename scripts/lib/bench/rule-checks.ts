@@ -144,6 +144,10 @@ export async function runRuleChecks(
   adminToken: string,
   options: { region?: "cn" | "intl"; log?: (line: string) => void } = {},
 ): Promise<RuleChecks> {
+  // Let pooled keep-alive connections that the load balancer closed meanwhile (say, while the
+  // caller's event loop was blocked) be noticed and dropped, so no check's request lands on one.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await fetch(`${baseUrl.replace(/\/+$/, "")}/api/health`).catch(() => undefined);
   const results: RuleCheckResult[] = [];
   for (const check of CHECKS) {
     const api = new CheckApi(baseUrl, adminToken, options.region ?? "cn");
@@ -152,7 +156,8 @@ export async function runRuleChecks(
     try {
       problems = await check.run(api);
     } catch (error) {
-      problems = [`could not run: ${(error as Error).message}`];
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      problems = [`could not run: ${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ""}`];
     } finally {
       await api.cleanup();
     }
