@@ -1,9 +1,15 @@
 // Runs once when a console process starts: background work that must survive restarts. Every
 // worker is safe with several instances: each claims its work in the database.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CONNECT_JOB_WORKER === "0") return;
-  const { startConnectJobWorker } = await import("@/lib/clients/run-connect-jobs");
-  startConnectJobWorker();
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.CONNECT_JOB_WORKER !== "0") {
+    const { startConnectJobWorker } = await import("@/lib/clients/run-connect-jobs");
+    startConnectJobWorker();
+  }
+  // RETENTION_INTERVAL_MINUTES=0 turns it off.
+  const { startRetentionJob } = await import("@/lib/retention/schedule");
+  startRetentionJob();
+  // Proxy groups: one pass a REBALANCE_INTERVAL_SECONDS per cluster, whichever instance claims it.
   const { startRebalanceWorker } = await import("@/lib/rebalance/run-rebalance");
   startRebalanceWorker();
 }

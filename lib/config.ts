@@ -6,13 +6,35 @@ function seconds(name: string, fallback: number): number {
   return value;
 }
 
+/** A whole number of days (or minutes) kept; 0 or "off" turns the class off (null). */
+function period(name: string, fallback: number, unit: "days" | "minutes"): number | null {
+  const raw = process.env[name]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "0" || raw.toLowerCase() === "off") return null;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 36_500)
+    throw new Error(`${name} must be a whole number of ${unit} (1 to 36500), or 0/off, got "${raw}"`);
+  return value;
+}
+
 export const config = {
   heartbeatIntervalSeconds: seconds("HEARTBEAT_INTERVAL_SECONDS", 30),
   offlineAfterSeconds: seconds("OFFLINE_AFTER_SECONDS", 90),
   batchIntervalSeconds: seconds("BATCH_INTERVAL_SECONDS", 60),
   /** R12: not configurable. */
   batchSize: 500,
+  /** Bounded storage (lib/retention): how long each class of rows is kept; null keeps it forever. */
+  retention: {
+    intervalMinutes: period("RETENTION_INTERVAL_MINUTES", 60, "minutes"),
+    rollupDays: period("RETENTION_ROLLUP_DAYS", 30, "days"),
+    sampleDays: period("RETENTION_SAMPLE_DAYS", 30, "days"),
+    auditDays: period("RETENTION_AUDIT_DAYS", 400, "days"),
+    batchDays: period("RETENTION_BATCH_DAYS", 30, "days"),
+    jobDays: period("RETENTION_JOB_DAYS", 30, "days"),
+  },
 };
+
+export type RetentionSettings = typeof config.retention;
 
 /** The port proxies listen on for agents, written into the install commands of a cluster (SPEC §8). */
 export function proxyPort(): number {

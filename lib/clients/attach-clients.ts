@@ -12,23 +12,28 @@ export async function attachClients(
   assetIds: string[],
   batchId: string | null,
 ): Promise<AttachResult> {
+  // Two attaches of one asset at once (into two clusters, maybe on two console instances) queue
+  // here, in id order, so the second reads where the first put it instead of a stale cluster.
+  await tx.$queryRaw`SELECT 1 FROM asset WHERE id = ANY(${assetIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
   const existing = await tx.$queryRaw<{ asset_id: string; cluster_id: string }[]>`
     SELECT asset_id, cluster_id FROM client_connection WHERE asset_id = ANY(${assetIds}::uuid[])`;
   const unchanged = existing.filter((c) => c.cluster_id === clusterId).map((c) => c.asset_id);
-  const moved = existing
-    .filter((c) => c.cluster_id !== clusterId)
-    .map((c) => ({ assetId: c.asset_id, fromClusterId: c.cluster_id }));
+  const leaving = existing.filter((c) => c.cluster_id !== clusterId);
   const keep = new Set(unchanged);
   const added = assetIds.filter((id) => !keep.has(id));
 
   // Lock the clusters clients leave in a fixed order so two opposite moves cannot deadlock.
-  const sources = [...new Set(moved.map((m) => m.fromClusterId))].sort();
+  const sources = [...new Set(leaving.map((m) => m.cluster_id))].sort();
   for (const source of sources) await tx.$queryRaw`SELECT 1 FROM proxy_cluster WHERE id = ${source}::uuid FOR UPDATE`;
 
-  if (moved.length > 0) {
-    const movedIds = moved.map((m) => m.assetId);
-    await tx.$executeRaw`DELETE FROM client_connection WHERE asset_id = ANY(${movedIds}::uuid[])`;
-    for (const source of sources) {
+  let moved: AttachResult["moved"] = [];
+  if (leaving.length > 0) {
+    // What was really deleted counts, not what was read: a disconnect may have won meanwhile.
+    const gone = await tx.$queryRaw<{ asset_id: string; cluster_id: string }[]>`
+      DELETE FROM client_connection WHERE asset_id = ANY(${leaving.map((m) => m.asset_id)}::uuid[]) AND cluster_id <> ${clusterId}::uuid
+      RETURNING asset_id, cluster_id`;
+    moved = gone.map((g) => ({ assetId: g.asset_id, fromClusterId: g.cluster_id }));
+    for (const source of [...new Set(moved.map((m) => m.fromClusterId))].sort()) {
       const count = moved.filter((m) => m.fromClusterId === source).length;
       await tx.proxyCluster.update({ where: { id: source }, data: { clientCount: { decrement: count } } });
     }

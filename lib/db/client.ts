@@ -18,6 +18,11 @@ function pool(): pg.Pool {
   return globalForDb.pool;
 }
 
+/** The process's pool itself, for work that needs one connection of its own (lib/retention). */
+export function dbPool(): pg.Pool {
+  return pool();
+}
+
 /** Lazily created so that importing a module never opens a connection. */
 export function db(): PrismaClient {
   globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });

@@ -7,7 +7,7 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
 import { deployCommandText } from "@/lib/install-commands/command-text";
-import { assertEligibleProxy, assertRoomForProxies } from "./deploy-rules";
+import { assertEligibleProxy, assertRoomForProxies, createProxyRow } from "./deploy-rules";
 import { latestReleaseIn } from "./releases";
 import type { DeployProxiesInput } from "./schemas";
 
@@ -46,7 +46,7 @@ export async function deployProxies(ctx: RequestContext, clusterId: string, inpu
     if (!version) throw new AppError("INTERNAL", "No proxy release is known to this console.");
     const proxies = [];
     for (const asset of assets) {
-      const proxy = await tx.proxyServer.create({ data: { clusterId, assetId: asset.id, mode: "quick" } });
+      const proxy = await createProxyRow(tx, { clusterId, assetId: asset.id, mode: "quick" }, asset.hostname);
       await tx.agentTask.create({
         data: {
           assetId: asset.id,

@@ -2,6 +2,8 @@
 // for quick deploys and for manual registrations, under the cluster's row lock.
 import type { Tx } from "@/lib/db/client";
 import { config } from "@/lib/config";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LockedCluster } from "@/lib/clusters/lock-cluster";
 import { isIpAddressKind } from "@/lib/clusters/address";
 import { AppError } from "@/lib/http/errors";
@@ -49,4 +51,18 @@ export async function assertEligibleProxy(tx: Tx, cluster: LockedCluster, asset:
       `${asset.hostname} is already a proxy server${existing.clusterId === cluster.id ? " of this cluster" : " of another cluster"}.`,
       { assetId: asset.id, clusterId: existing.clusterId },
     );
+}
+
+/**
+ * Inserts the proxy row. The check above runs under this cluster's lock only: the same server
+ * deployed into another cluster at the same moment (maybe on another console instance) loses on
+ * the unique asset_id, and that is ALREADY_PROXY too, not a 500.
+ */
+export async function createProxyRow(tx: Tx, data: Prisma.ProxyServerUncheckedCreateInput, hostname: string) {
+  try {
+    return await tx.proxyServer.create({ data });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError("ALREADY_PROXY", `${hostname} is already a proxy server of another cluster.`, { assetId: data.assetId });
+  }
 }

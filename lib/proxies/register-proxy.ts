@@ -9,7 +9,7 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError } from "@/lib/http/errors";
-import { assertEligibleProxy, assertRoomForProxies } from "./deploy-rules";
+import { assertEligibleProxy, assertRoomForProxies, createProxyRow } from "./deploy-rules";
 
 /** A deploy token that can still register a proxy: unknown → 401, used or expired → 410. */
 export async function liveDeployToken(client: Tx | Db, deployToken: string) {
@@ -45,15 +45,11 @@ export async function registerProxy(ctx: RequestContext, input: z.output<typeof 
     const { asset } = await upsertAssetFromFacts(tx, cluster.region, facts);
     await assertEligibleProxy(tx, cluster, asset, false);
     const credential = newToken("pag");
-    const proxy = await tx.proxyServer.create({
-      data: {
-        clusterId: cluster.id,
-        assetId: asset.id,
-        mode: "manual",
-        version: proxyVersion,
-        credentialHash: hashToken(credential),
-      },
-    });
+    const proxy = await createProxyRow(
+      tx,
+      { clusterId: cluster.id, assetId: asset.id, mode: "manual", version: proxyVersion, credentialHash: hashToken(credential) },
+      asset.hostname,
+    );
     audit.target = { type: "proxy", id: proxy.id, name: asset.hostname, region: cluster.region };
     audit.details = { clusterId: cluster.id, clusterName: cluster.name, assetId: asset.id, version: proxyVersion };
     return {

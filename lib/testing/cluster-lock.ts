@@ -3,11 +3,12 @@
 // machine's load, they then run back to back against the same state.
 import pg from "pg";
 
-export async function holdClusterLock(clusterId: string) {
+/** Holds the row lock of one cluster, or of several (requests into different clusters at once). */
+export async function holdClusterLock(clusterId: string | string[]) {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   await client.query("BEGIN");
-  await client.query("SELECT 1 FROM proxy_cluster WHERE id = $1 FOR UPDATE", [clusterId]);
+  await client.query("SELECT 1 FROM proxy_cluster WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE", [[clusterId].flat()]);
   return {
     /**
      * Resolves once `count` sessions of this database wait on a lock (the first waiter waits

@@ -1,12 +1,12 @@
 // A throwaway console for a benchmark: its own embedded PostgreSQL in a temp folder, migrated,
 // and the production build served by `next start` on a free port.
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../../lib/db/embedded";
 import { prismaCli } from "../database";
+import { startNextConsole } from "./console-process";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,43 +50,10 @@ export async function benchDatabase(name: string): Promise<BenchDatabase> {
   };
 }
 
-export function ensureBuild() {
-  if (existsSync(path.join(".next", "BUILD_ID"))) return;
-  throw new Error("No production build: run `npx next build` first (npm run bench:* needs one).");
-}
-
+/** `next start` on a free port against `databaseUrl` (migrated by benchDatabase). */
 export async function startConsole(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  ensureBuild();
-  const port = await freePort();
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return startNextConsole({ databaseUrl, port: await freePort(), env });
 }

@@ -2,17 +2,20 @@
 // ports with a fresh embedded PostgreSQL in a temp folder, no demo data. stop() ends the whole
 // process group and removes the folder.
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { sleep } from "../../../agent/protocol.mjs";
+import pg from "pg";
+import { logTail, startNextConsole, stopProcess, waitForHealth, type ConsoleProcess } from "../bench/console-process";
 
 export type OwnConsole = {
   url: string;
   databaseUrl: string;
   dataDir: string;
   logFile: string;
+  /** The settings it was started with (options.env), which further instances share. */
+  env: Record<string, string>;
   /** The process group of the console and its PostgreSQL (the start script's pid). */
   group: number;
   stop: () => Promise<void>;
@@ -58,55 +61,27 @@ export async function startOwnConsole(options: {
     stdio: ["ignore", out, out],
     detached: true,
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }, 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcess(child, true); // the whole group: the start script, next and PostgreSQL
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const fail = async (problem: string) => {
-    const tail = readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
-    await stop();
-    return new Error(`${problem}; the end of its log:\n${tail}`);
-  };
-
   options.log(`starting a console on ${url} (data in ${dataDir}, log ${logFile})`);
-  for (let waited = 0; ; waited++) {
-    if (child.exitCode !== null) {
-      throw await fail(`the console exited with code ${child.exitCode} during start`);
-    }
-    try {
-      await fetch(`${url}/api/v1/agent-dist/log.mjs`, { signal: AbortSignal.timeout(2000) });
-      break;
-    } catch {
-      if (waited > 300) {
-        throw await fail("the console did not answer within 5 minutes");
-      }
-      await sleep(1000);
-    }
+  try {
+    await waitForHealth(url, child);
+  } catch (error) {
+    const tail = logTail(logFile);
+    await stop();
+    throw new Error(`${(error as Error).message}; the end of its log:\n${tail}`);
   }
   return {
     url,
     databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/proxy_access`,
     dataDir,
     logFile,
+    env: options.env ?? {},
     group: child.pid!,
     stop,
   };
@@ -120,4 +95,42 @@ export function createAdminToken(databaseUrl: string, name: string): string {
     { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
   );
   return out.trim().split("\n").at(-1)!.trim();
+}
+
+/**
+ * More console processes on the same database as `own` (several instances behind a load
+ * balancer): `next start` on each of `ports`, with no PostgreSQL and no migrations of their own,
+ * signing sessions with the secret the first instance keeps in the database. Stop them before
+ * `own` (which stops PostgreSQL).
+ */
+export async function startMoreInstances(
+  own: OwnConsole,
+  ports: number[],
+  options: { env?: Record<string, string>; log: (line: string) => void } = { log: () => undefined },
+): Promise<ConsoleProcess[]> {
+  const client = new pg.Client({ connectionString: own.databaseUrl });
+  await client.connect();
+  let secret: string;
+  try {
+    const { rows } = await client.query<{ value: string }>(
+      "SELECT value #>> '{}' AS value FROM app_setting WHERE key = 'auth_secret'",
+    );
+    if (!rows[0]) throw new Error("the first console has not stored its auth secret (auth_secret) yet");
+    secret = rows[0].value;
+  } finally {
+    await client.end();
+  }
+  const started: ConsoleProcess[] = [];
+  try {
+    for (const port of ports) {
+      const logFile = path.join(own.dataDir, `console-${port}.log`);
+      options.log(`starting another console instance on http://127.0.0.1:${port} (log ${logFile})`);
+      const env = { DEMO_DATA: "0", LOG_LEVEL: "warn", ...own.env, ...options.env, BETTER_AUTH_SECRET: secret };
+      started.push(await startNextConsole({ databaseUrl: own.databaseUrl, port, env, logFile }));
+    }
+  } catch (error) {
+    await Promise.all(started.map((c) => c.stop()));
+    throw error;
+  }
+  return started;
 }
