@@ -28,7 +28,10 @@ import {
 import { percentile } from "./lib/bench/stats";
 import { fakeFacts } from "./lib/simulator/fake-facts";
 import { OperatorApi } from "./lib/simulator/operator-api";
-import { createAdminToken, ensureBuild, startOwnConsole } from "./lib/simulator/own-console";
+import { createAdminToken, ensureBuild, freePort, startMoreInstances, startOwnConsole } from "./lib/simulator/own-console";
+import type { ConsoleProcess } from "./lib/bench/console-process";
+import { findHaproxy, HAPROXY_MISSING, startHaproxy, type Haproxy } from "./lib/bench/haproxy";
+import { runRuleChecks } from "./lib/bench/rule-checks";
 import { startVirtualRelay, type VirtualAgent } from "./lib/simulator/virtual-relay";
 
 const { values } = parseArgs({
@@ -85,6 +88,10 @@ function resetRelayStats() {
   relayStats.throttled = 0;
 }
 
+if (INSTANCES > 1 && !findHaproxy()) {
+  console.error(HAPROXY_MISSING);
+  process.exit(1);
+}
 ensureBuild(say);
 const own = await startOwnConsole({
   log: say,
@@ -95,9 +102,19 @@ const proxies: Proxy[] = [];
 const stopFleet = new AbortController();
 setMaxListeners(0, stopFleet.signal); // one listener per virtual proxy
 let churnTimer: NodeJS.Timeout | null = null;
+let more: ConsoleProcess[] = [];
+let lb: Haproxy | null = null;
 try {
   await db.connect();
-  const url = own.url; // the load balancer's, with several instances
+  // Several instances: more `next start` processes on the same database, behind HAProxy.
+  if (INSTANCES > 1) {
+    const ports = await Promise.all(Array.from({ length: INSTANCES - 1 }, () => freePort()));
+    more = await startMoreInstances(own, ports, { log: say });
+    const backends = [own.url, ...more.map((c) => c.url)].map((u) => u.replace(/^http:\/\//, ""));
+    lb = await startHaproxy({ port: await freePort(), backends });
+    say(`HAProxy on ${lb.url} in front of ${backends.join(", ")}`);
+  }
+  const url = lb?.url ?? own.url;
   const token = createAdminToken(own.databaseUrl, "bench-fleet");
   const api = new OperatorApi(url, token);
   const seed = randomBytes(4).toString("hex");
@@ -229,8 +246,10 @@ try {
 
   // The console's processes: next (one per instance) and PostgreSQL with its backends.
   const postmaster = findPids((cmd) => cmd.includes("postgres") && cmd.includes(own.dataDir) && cmd.includes(" -D "));
-  const nextPids = () =>
-    findPids(() => true, own.group).filter((pid) => !postmaster.flatMap(withChildren).includes(pid) && pid !== own.group);
+  const nextPids = () => [
+    ...findPids(() => true, own.group).filter((pid) => !postmaster.flatMap(withChildren).includes(pid) && pid !== own.group),
+    ...more.flatMap((c) => withChildren(c.pid)),
+  ];
 
   const clusterForPage = clusters[0]!.id;
   const operatorPaths = ["/api/v1/clusters?region=cn", `/api/v1/clusters/${clusterForPage}/clients`, "/api/v1/assets?region=cn"];
@@ -310,6 +329,9 @@ try {
   await Promise.all(proxies.map(async (p) => (await p.run?.loop, await p.run?.relay.close())));
   await sleep(5000);
   const idle = await operatorSamples(Math.min(SECONDS, 60));
+  // The rules that must hold across instances, raced through the load balancer.
+  const rules = INSTANCES > 1 ? await runRuleChecks(url, token, { region: "cn" }) : null;
+  if (rules) say(`rule checks through the load balancer: ${rules.passed}/${rules.checks} passed ${rules.failures.join("; ")}`);
 
   const table = [
     ["clients", N.toLocaleString("en")],
@@ -343,16 +365,19 @@ try {
     ["online (operator API / database)", `${online.toLocaleString("en")} / ${onlineDb.toLocaleString("en")}`],
     ["fleet-wide reconnect absorbed", `${reconnectSeconds.toFixed(0)} s, 5xx ${reconnect5xx}, 429 ${reconnect429}`],
     ["errors (5xx, network, operator)", String(steadyErrors)],
+    ...(rules ? [["rule checks through HAProxy", `${rules.passed}/${rules.checks} passed`]] : []),
   ];
   console.log("\n| measure | value |\n| --- | ---: |");
   for (const [k, v] of table) console.log(`| ${k} | ${v} |`);
   console.log(
-    `fleet: clients=${N} proxies=${M} instances=${INSTANCES} online=${online} hb_per_s=${hbPerS.toFixed(0)} relay_p95_ms=${relayP95.toFixed(1)} console_cpu_pct=${consolePct.toFixed(1)} pg_cpu_pct=${pgPct.toFixed(1)} operator_p95_ms=${percentile(operator.samples, 95).toFixed(1)} idle_operator_p95_ms=${percentile(idle.samples, 95).toFixed(1)} errors=${steadyErrors + reconnect5xx}`,
+    `fleet: clients=${N} proxies=${M} instances=${INSTANCES} online=${online} hb_per_s=${hbPerS.toFixed(0)} relay_p95_ms=${relayP95.toFixed(1)} console_cpu_pct=${consolePct.toFixed(1)} pg_cpu_pct=${pgPct.toFixed(1)} operator_p95_ms=${percentile(operator.samples, 95).toFixed(1)} idle_operator_p95_ms=${percentile(idle.samples, 95).toFixed(1)} errors=${steadyErrors + reconnect5xx + (rules ? rules.checks - rules.passed : 0)}`,
   );
 } finally {
   if (churnTimer) clearInterval(churnTimer);
   stopFleet.abort();
   await Promise.allSettled(proxies.map(async (p) => (await p.run?.loop, await p.run?.relay.close())));
   await db.end().catch(() => undefined);
+  await lb?.close();
+  await Promise.allSettled(more.map((c) => c.stop()));
   await own.stop();
 }
