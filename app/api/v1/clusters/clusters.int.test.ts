@@ -145,13 +145,7 @@ describe("cluster routes: refused requests (status, code, fields) change nothing
     ["PATCH malformed JSON", 400, "VALIDATION_FAILED", () => api.patch(plain.id, "{description"), ["body"]],
     ["PATCH nothing to change", 400, "VALIDATION_FAILED", () => api.patch(plain.id, { name: plain.name }), ["body"]],
     // Issue 16: the minimum of online proxies, 1–100, and 1 for an IP cluster (R4)
-    [
-      "PATCH minimum 0",
-      400,
-      "VALIDATION_FAILED",
-      () => api.patch(plain.id, { minOnlineProxies: 0 }),
-      ["body.minOnlineProxies"],
-    ],
+    ["PATCH minimum 0", 400, "VALIDATION_FAILED", () => api.patch(plain.id, { minOnlineProxies: 0 }), ["body.minOnlineProxies"]],
     [
       "PATCH minimum 101",
       400,
