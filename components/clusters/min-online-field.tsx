@@ -28,7 +28,7 @@ export function MinOnlineField({ input, ipAddress, error, note }: Props) {
       {(a) =>
         ipAddress ? (
           // Not registered: the server keeps an IP cluster at 1 whatever is sent.
-          <Input {...a} type="number" value={1} disabled className="w-24 tabular-nums" />
+          <Input {...a} type="number" value={1} disabled className="tabular-nums" />
         ) : (
           <Input
             {...a}
@@ -38,7 +38,7 @@ export function MinOnlineField({ input, ipAddress, error, note }: Props) {
             min={1}
             max={MIN_ONLINE_PROXIES_MAX}
             step={1}
-            className="w-24 tabular-nums"
+            className="tabular-nums"
           />
         )
       }

@@ -41,7 +41,10 @@ export function PlanResults({ input, existingCapacities }: Props) {
   const existing = result.existing;
   const count = existing ? existing.additionalProxies : result.proxiesNeeded;
   const finite = Number.isFinite(count);
-  const perProxy = `${t("perProxy")} ${t("perProxyValue", { count: n(result.perProxyCapacity) })}. ${t("perProxyRule")}`;
+  const perProxy = sentences(
+    `${t("perProxy")} ${t("perProxyValue", { count: n(result.perProxyCapacity) })}${locale === "ja" ? "。" : "."}`,
+    t("perProxyRule"),
+  );
   return (
     <section aria-label={t("results")} aria-live="polite" data-testid="plan-results" className="space-y-2">
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2">

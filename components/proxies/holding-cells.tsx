@@ -118,7 +118,7 @@ function useRebalanceTime() {
   return (iso: string) => {
     const at = new Date(iso);
     const today = at.toDateString() === new Date().toDateString();
-    return format.dateTime(at, today ? { hour: "2-digit", minute: "2-digit" } : { dateStyle: "short", timeStyle: "short" });
+    return format.dateTime(at, today ? { timeStyle: "short" } : { dateStyle: "short", timeStyle: "short" });
   };
 }
 
@@ -138,13 +138,23 @@ function LastRebalance({ proxy }: { proxy: ProxyDto }) {
     ...last.took.map((m) => ({ key: `took-${m.proxyId}`, kind: "took" as const, ...m })),
     ...last.gave.map((m) => ({ key: `gave-${m.proxyId}`, kind: "gave" as const, ...m })),
   ];
+  const name = (m: (typeof moves)[number]) => m.hostname ?? t("deletedProxy");
   return (
     <div className="flex gap-1 text-slate-700">
       <ArrowLeftRight aria-hidden className="mt-0.5 size-3.5 shrink-0 text-slate-500" />
       <div>
-        {moves.map((m) => (
-          <p key={m.key}>{t(m.kind, { count: m.count, name: m.hostname ?? t("deletedProxy"), time: at })}</p>
-        ))}
+        {moves.length === 1 ? (
+          <p>{t(moves[0]!.kind, { count: moves[0]!.count, name: name(moves[0]!), time: at })}</p>
+        ) : (
+          <>
+            <p>{t("rebalanceAt", { time: at })}</p>
+            <ul className="list-disc pl-4">
+              {moves.map((m) => (
+                <li key={m.key}>{t(m.kind === "took" ? "tookShort" : "gaveShort", { count: m.count, name: name(m) })}</li>
+              ))}
+            </ul>
+          </>
+        )}
         <p className="text-slate-500">{reasonText(last.reason)}</p>
       </div>
     </div>
