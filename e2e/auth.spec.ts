@@ -175,7 +175,7 @@ test.describe("as the demo viewer", () => {
       await clusterRow(page, cluster.name)
         .getByRole("button", { name: t("clusters.actions.menuLabel", { name: cluster.name }) })
         .click();
-      for (const action of [t("clusters.actions.editDescription"), t("clusters.actions.delete")]) {
+      for (const action of [t("clusters.actions.edit"), t("clusters.actions.delete")]) {
         const item = page.getByRole("menuitem", { name: action });
         await expect(item).toHaveAttribute("aria-disabled", "true");
         await expect(item).toContainText(

@@ -63,13 +63,13 @@ test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueNa
   await test.step("edit the description; name and address are read-only", async () => {
     await row.getByRole("button", { name: t("clusters.actions.menuLabel", { name }) }).click();
     await expect(page.getByRole("menuitem", { name: t("clusters.actions.deployProxy") })).toBeEnabled();
-    await page.getByRole("menuitem", { name: t("clusters.actions.editDescription") }).click();
-    const dialog = page.getByRole("dialog", { name: t("editDescription.title") });
+    await page.getByRole("menuitem", { name: t("clusters.actions.edit") }).click();
+    const dialog = page.getByRole("dialog", { name: t("editCluster.title") });
     await expect(dialog.getByLabel(t("createCluster.name"))).toHaveValue(name);
     await expect(dialog.getByLabel(t("createCluster.name"))).toHaveAttribute("readonly", "");
-    await expect(dialog.getByText(t("editDescription.fixedNote"))).toBeVisible();
+    await expect(dialog.getByText(t("editCluster.fixedNote"))).toBeVisible();
     // Nothing changed yet: Save is disabled and says why.
-    const save = dialog.getByRole("button", { name: t("editDescription.submit"), exact: true });
+    const save = dialog.getByRole("button", { name: t("editCluster.submit"), exact: true });
     await expect(save).toBeDisabled();
     await expect(save).toHaveAccessibleDescription(t("common.nothingChanged"));
     await snap("edit-dialog-unchanged");
@@ -78,7 +78,7 @@ test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueNa
     await snap("edit-dialog");
     await save.click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText(t("editDescription.saved", { name }))).toBeVisible();
+    await expect(page.getByText(t("editCluster.saved", { name }))).toBeVisible();
     await expect(row.getByText("edited by the e2e journey")).toBeVisible();
   });
 

@@ -68,7 +68,7 @@ test("navigation, region switch, language switch and keyboard access", async ({ 
     const trigger = page.getByRole("button", { name: t("clusters.actions.menuLabel", { name: "beijing-staging" }) });
     await trigger.focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("menuitem", { name: t("clusters.actions.editDescription") })).toBeFocused();
+    await expect(page.getByRole("menuitem", { name: t("clusters.actions.edit") })).toBeFocused();
     // The arrow keys move through the actions; Escape closes the menu and focus returns to its button.
     await page.keyboard.press("ArrowDown");
     await expect(page.getByRole("menuitem", { name: t("clusters.actions.deployProxy") })).toBeFocused();
@@ -78,7 +78,7 @@ test("navigation, region switch, language switch and keyboard access", async ({ 
     // A dialog opened from the menu takes focus, and gives it back to the row's button.
     await page.keyboard.press("Enter");
     await page.keyboard.press("Enter");
-    const dialog = page.getByRole("dialog", { name: t("editDescription.title") });
+    const dialog = page.getByRole("dialog", { name: t("editCluster.title") });
     await expect(dialog.getByLabel(t("createCluster.descriptionLabel"))).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();

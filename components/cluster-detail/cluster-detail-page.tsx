@@ -1,4 +1,5 @@
-// A cluster's detail page (issue 7): summary — address and type, region, status, proxies,
+// A cluster's detail page (issue 7): summary — address and type, region, status (degraded below
+// the minimum of online proxies, issue 16), proxies,
 // clients, capacity use (R13), bandwidth vs the policy (R14, R17) — the last hour's traffic
 // through its proxies (SPEC §8), the cluster's pages, and its recent audit events.
 "use client";
@@ -15,8 +16,10 @@ import { BackLink } from "@/components/proxies/cluster-context";
 import { ClusterGate } from "@/components/proxies/cluster-gate";
 import { TrafficPanel } from "@/components/proxies/traffic/traffic-panel";
 import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
+import { isIpAddressKind } from "@/lib/clusters/address";
 import type { Region } from "@/lib/clusters/schemas";
 import { RecentEvents } from "./recent-events";
 
@@ -76,7 +79,7 @@ export function ClusterDetailPage({ region, clusterId }: { region: Region; clust
         ) : (
           <div className="max-w-5xl space-y-5">
             <section aria-label={t("clusterDetail.summary")}>
-              <dl className="mb-3 grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
+              <dl className="mb-3 grid grid-cols-2 gap-3 text-sm md:grid-cols-5">
                 <div>
                   <dt className="text-xs text-slate-600">{t("clusterDetail.address")}</dt>
                   <dd className="flex flex-wrap items-center gap-1.5">
@@ -95,12 +98,37 @@ export function ClusterDetailPage({ region, clusterId }: { region: Region; clust
                   </dd>
                 </div>
                 <div>
+                  <dt className="text-xs text-slate-600">{t("clusterDetail.minOnline")}</dt>
+                  <dd className="tabular-nums">
+                    {data.minOnlineProxies}
+                    {isIpAddressKind(data.addressKind) ? (
+                      <span className="block text-xs text-slate-600">{t("clusterDetail.minOnlineIp")}</span>
+                    ) : null}
+                  </dd>
+                </div>
+                <div>
                   <dt className="text-xs text-slate-600">{t("clusterDetail.created")}</dt>
                   <dd>
                     <RelativeTime value={data.createdAt} />
                   </dd>
                 </div>
               </dl>
+              {data.status === "degraded" ? (
+                <div className="mb-3">
+                  <Alert tone="warning" title={t("clusterDetail.degradedTitle")}>
+                    <p>
+                      {t("clusterDetail.degradedBody", {
+                        online: data.onlineProxyCount,
+                        total: data.proxyCount,
+                        minimum: data.minOnlineProxies,
+                      })}
+                    </p>
+                    <Link href={`${base}/proxies`} className="underline underline-offset-2">
+                      {t("clusterDetail.degradedLink")}
+                    </Link>
+                  </Alert>
+                </div>
+              ) : null}
               {data.description ? <p className="mb-3 text-sm text-slate-700">{data.description}</p> : null}
               <UsageSummary usage={usage.data} />
             </section>

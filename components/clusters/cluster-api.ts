@@ -20,8 +20,9 @@ export function createCluster(input: CreateClusterInput): Promise<ClusterDto> {
   return fetchJson<ClusterDto>("/api/v1/clusters", { method: "POST", body: input });
 }
 
-export function updateClusterDescription(id: string, description: string): Promise<ClusterDto> {
-  return fetchJson<ClusterDto>(`/api/v1/clusters/${encodeURIComponent(id)}`, { method: "PATCH", body: { description } });
+/** The description (R3) and the minimum of online proxies (issue 16) change; name and address do not. */
+export function updateCluster(id: string, patch: { description?: string; minOnlineProxies?: number }): Promise<ClusterDto> {
+  return fetchJson<ClusterDto>(`/api/v1/clusters/${encodeURIComponent(id)}`, { method: "PATCH", body: patch });
 }
 
 export function deleteCluster(id: string): Promise<void> {

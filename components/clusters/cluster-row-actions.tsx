@@ -37,7 +37,7 @@ export function ClusterRowActions({ region, cluster, onEdit, onDelete }: Props) 
       {(opens) => (
         <>
           <MenuItem icon={<Pencil className="size-4" />} onSelect={opens(onEdit)} disabledReason={operator.short}>
-            {t("clusters.actions.editDescription")}
+            {t("clusters.actions.edit")}
           </MenuItem>
           <MenuSeparator />
           <MenuItem

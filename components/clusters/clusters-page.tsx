@@ -19,7 +19,7 @@ import { ClustersSkeleton } from "./clusters-skeleton";
 import { ClustersTable } from "./clusters-table";
 import { CreateClusterDialog } from "./create-cluster-dialog";
 import { DeleteClusterDialog } from "./delete-cluster-dialog";
-import { EditDescriptionDialog } from "./edit-description-dialog";
+import { EditClusterDialog } from "./edit-cluster-dialog";
 import { useClusters } from "./use-clusters";
 
 export function ClustersPage({ region }: { region: Region }) {
@@ -91,7 +91,7 @@ export function ClustersPage({ region }: { region: Region }) {
       )}
 
       <CreateClusterDialog region={region} open={creating} onOpenChange={setCreating} />
-      <EditDescriptionDialog cluster={editing} onClose={() => setEditing(null)} returnFocus={rowActions} />
+      <EditClusterDialog cluster={editing} onClose={() => setEditing(null)} returnFocus={rowActions} />
       <DeleteClusterDialog region={region} cluster={deleting} onClose={() => setDeleting(null)} returnFocus={rowActions} />
     </>
   );

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { CapacityMeter } from "@/components/planning/capacity-meter";
 import { TableFrame, keyedColumns } from "@/components/ui/table";
 import type { Region } from "@/lib/clusters/schemas";
-import { AddressKindBadge, ClusterStatusBadge } from "./cluster-badges";
+import { AddressKindBadge, ClusterStatusBadge, useClusterProxiesText } from "./cluster-badges";
 import type { ClusterDto } from "./cluster-api";
 import { ClusterRowActions } from "./cluster-row-actions";
 
@@ -32,6 +32,7 @@ const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
 export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
   const t = useTranslations("clusters");
   const tProxies = useTranslations("proxies");
+  const proxiesText = useClusterProxiesText();
   const format = useFormatter();
   return (
     <ClustersTableFrame caption={t("tableCaption", { region: useRegionName(region) })}>
@@ -67,10 +68,7 @@ export function ClustersTable({ region, clusters, onEdit, onDelete }: Props) {
               aria-label={tProxies("statusLink", {
                 name: cluster.name,
                 status: t(`status.${cluster.status}`),
-                detail:
-                  cluster.proxyCount === 0
-                    ? t("status.noProxies")
-                    : t("status.proxies", { online: cluster.onlineProxyCount, total: cluster.proxyCount }),
+                detail: proxiesText(cluster),
               })}
             >
               <ClusterStatusBadge cluster={cluster} />

@@ -1,4 +1,5 @@
-// Create cluster (SPEC §4 screen 2): validated inline with the API's own schema; R3 and R4 explained.
+// Create cluster (SPEC §4 screen 2): validated inline with the API's own schema; R3 and R4 explained;
+// the minimum of online proxies (issue 16), fixed at 1 while the address is an IP address.
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
@@ -12,10 +13,12 @@ import { DialogActions } from "@/components/ui/confirm-dialog";
 import { Dialog, DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { PlannerPanel } from "@/components/planning/planner-panel";
+import { classifyAddress, isIpAddressKind } from "@/lib/clusters/address";
 import { createClusterSchema, type CreateClusterInput, type Region } from "@/lib/clusters/schemas";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
 import { AddressHint } from "./address-hint";
 import { useRegionName } from "./clusters-table";
+import { MinOnlineField } from "./min-online-field";
 import { useCreateCluster } from "./use-create-cluster";
 
 type Props = { region: Region; open: boolean; onOpenChange: (open: boolean) => void };
@@ -43,18 +46,22 @@ type FormProps = { region: Region; onDone: () => void; create: ReturnType<typeof
 function CreateClusterForm({ region, onDone, create }: FormProps) {
   const t = useTranslations();
   const errorMap = useZodErrorMap();
-  const form = useForm<z.input<typeof createClusterSchema>, unknown, CreateClusterInput>({
+  const form = useForm<z.input<typeof createClusterSchema>, unknown, z.output<typeof createClusterSchema>>({
     resolver: zodResolver(createClusterSchema, { error: errorMap }),
-    defaultValues: { region, name: "", address: "", description: "" },
+    defaultValues: { region, name: "", address: "", description: "", minOnlineProxies: 1 },
     // Validate while typing, not on blur: a blur error shifting the footer would move the submit button under the pointer.
     mode: "onChange",
   });
   const { errors, isSubmitting } = form.formState;
-  const placeFieldErrors = useServerFieldErrors(form.setError, ["name", "address", "description"]);
+  const placeFieldErrors = useServerFieldErrors(form.setError, ["name", "address", "description", "minOnlineProxies"]);
   const busy = isSubmitting || create.isPending;
   const address = useWatch({ control: form.control, name: "address" });
+  const checked = classifyAddress(address ?? "");
+  const ipAddress = checked.ok && isIpAddressKind(checked.kind);
 
-  const submit = form.handleSubmit(async (input) => {
+  const submit = form.handleSubmit(async (values) => {
+    // R4: an IP cluster's minimum is 1, whatever was typed before the address became an IP.
+    const input: CreateClusterInput = ipAddress ? { ...values, minOnlineProxies: 1 } : values;
     try {
       const cluster = await create.mutateAsync(input);
       toast.success(t("createCluster.created", { name: cluster.name }));
@@ -108,6 +115,11 @@ function CreateClusterForm({ region, onDone, create }: FormProps) {
         >
           {(a) => <Textarea {...a} {...form.register("description")} rows={3} />}
         </Field>
+        <MinOnlineField
+          input={form.register("minOnlineProxies", { valueAsNumber: true })}
+          ipAddress={ipAddress}
+          error={errors.minOnlineProxies?.message}
+        />
         <PlannerPanel />
         {errors.root?.server ? <ApiErrorAlert error={create.error} /> : null}
       </DialogBody>

@@ -1,12 +1,12 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { updateClusterDescription } from "./cluster-api";
+import { updateCluster } from "./cluster-api";
 import { clusterKeys } from "./query-keys";
 
-export function useUpdateClusterDescription() {
+export function useUpdateCluster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, description }: { id: string; description: string }) => updateClusterDescription(id, description),
+    mutationFn: ({ id, ...patch }: { id: string; description?: string; minOnlineProxies?: number }) => updateCluster(id, patch),
     onSuccess: (cluster) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: clusterKeys.lists(cluster.region) }),

@@ -6,7 +6,11 @@ import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { ApiError, type FieldError } from "@/lib/api-client/api-error";
 import type { ValidationTranslator } from "@/lib/i18n/zod-error-map";
 
-const CODE_KEYS: Record<string, string> = { name_taken: "nameTaken", immutable: "immutable" };
+const CODE_KEYS: Record<string, string> = {
+  name_taken: "nameTaken",
+  immutable: "immutable",
+  ip_cluster_single_proxy: "minOnlineIpCluster",
+};
 
 export function useServerFieldErrors<T extends FieldValues>(setError: UseFormSetError<T>, fields: readonly Path<T>[]) {
   const t = useTranslations("validation") as unknown as ValidationTranslator;

@@ -13,6 +13,7 @@ import { DIALOG_FORM_CLASS, DialogBody } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/field";
 import type { Region } from "@/lib/clusters/schemas";
 import type { CreateInstallCommandInput } from "@/lib/install-commands/schemas";
+import { isClusterServing } from "@/lib/proxies/status";
 import { useZodErrorMap } from "@/lib/i18n/use-zod-error-map";
 import type { CreatedView } from "./create-install-command-dialog";
 import { ExpiryField } from "./expiry-field";
@@ -58,7 +59,7 @@ export function CreateInstallCommandForm({ region, clusterId, create, onCancel, 
   const submit = form.handleSubmit(async (input) => {
     const cluster = clusters.data?.find((c) => c.id === input.clusterId);
     // R6: a cluster that went offline since the dialog opened cannot take registrations.
-    if (input.clusterId && cluster && cluster.status !== "online") {
+    if (input.clusterId && cluster && !isClusterServing(cluster.status)) {
       form.setError("clusterId", { type: "offline", message: tc("clusterWentOffline") }, { shouldFocus: true });
       return;
     }

@@ -1,16 +1,19 @@
-// R19 "proxy": a self-built proxy cluster of the region or none (connect directly). Only online
-// clusters can take registrations (R6, R13), so offline ones are listed disabled with why.
+// R19 "proxy": a self-built proxy cluster of the region or none (connect directly). Only serving
+// clusters (online or degraded) can take registrations (R6, R13), so offline ones are listed
+// disabled with why.
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useWatch } from "react-hook-form";
 import type { ClusterDto } from "@/components/clusters/cluster-api";
+import { useClusterProxiesText } from "@/components/clusters/cluster-badges";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { LimitationsNotice } from "@/components/limitations/limitations-notice";
 import { Badge } from "@/components/ui/badge";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Region } from "@/lib/clusters/schemas";
+import { isClusterServing } from "@/lib/proxies/status";
 import type { InstallCommandForm } from "./form-values";
 
 type Props = {
@@ -20,7 +23,8 @@ type Props = {
 };
 
 export function offlineReason(cluster: ClusterDto, t: ReturnType<typeof useTranslations<"installCommands.create">>) {
-  if (cluster.status === "online") return undefined;
+  // A degraded cluster (fewer proxies than its minimum, issue 16) still serves: it takes registrations.
+  if (isClusterServing(cluster.status)) return undefined;
   return cluster.proxyCount === 0 ? t("clusterNoProxies") : t("clusterProxiesOffline", { total: cluster.proxyCount });
 }
 
@@ -90,18 +94,16 @@ export function ProxyField({ region, form, clusters }: Props) {
   );
 }
 
+const STATUS_TONE = { online: "success", degraded: "warning", offline: "muted" } as const;
+
 /** Status in one line of phrasing content (it sits inside the radio's label). */
 function ClusterStatusLine({ cluster }: { cluster: ClusterDto }) {
   const t = useTranslations("clusters.status");
-  const online = cluster.status === "online";
+  const proxiesText = useClusterProxiesText();
   return (
     <span className="flex flex-wrap items-center gap-1.5">
-      <Badge tone={online ? "success" : "muted"}>{t(online ? "online" : "offline")}</Badge>
-      <span>
-        {cluster.proxyCount === 0
-          ? t("noProxies")
-          : t("proxies", { online: cluster.onlineProxyCount, total: cluster.proxyCount })}
-      </span>
+      <Badge tone={STATUS_TONE[cluster.status]}>{t(cluster.status)}</Badge>
+      <span>{proxiesText(cluster)}</span>
     </span>
   );
 }

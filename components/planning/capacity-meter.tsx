@@ -15,7 +15,8 @@ export function CapacityMeter({ cluster }: Props) {
   const noCapacity = cluster.capacity === 0;
   const warning = !noCapacity && cluster.capacityUse >= CAPACITY_WARNING_SHARE;
   const percent = format.number(cluster.capacityUse, { style: "percent", maximumFractionDigits: 0 });
-  const text = noCapacity ? t("noCapacity") : warning ? `${percent} · ${t("warning")}` : percent;
+  const over = !noCapacity && cluster.capacityUse > 1;
+  const text = noCapacity ? t("noCapacity") : warning ? `${percent} · ${t(over ? "over" : "warning")}` : percent;
   return (
     <div className="mt-1 flex items-center justify-end gap-1.5 text-xs" data-testid="capacity-meter">
       <div className="w-12 shrink-0">

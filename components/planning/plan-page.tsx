@@ -1,6 +1,7 @@
 // The planner of an existing cluster (issue 7): starts from its real numbers — online proxies and
-// their sizes, connected clients, the policy's bandwidth limit — shows today's headroom, and
-// answers live as the operator changes the numbers.
+// their sizes, connected clients, the policy's bandwidth limit — shows today's headroom, what
+// each proxy holds and whether the cluster survives losing its largest proxy (issue 16), and
+// answers live as the operator changes the numbers, with redundancy (N+1) on request.
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -14,17 +15,23 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ClusterUsage } from "@/components/clients/client-api";
 import type { Region } from "@/lib/clusters/schemas";
+import { isServing } from "@/lib/proxies/status";
 import { PlanResults } from "./plan-results";
+import { ProxyLoads, RedundancyToday } from "./plan-today";
 import { PlannerFields } from "./planner-fields";
 import { DEFAULT_PLANNER_VALUES, readPlannerValues, type PlannerValues } from "./planner-values";
 
+/** Proxies to add are sized like the cluster's largest serving proxy of known size, else 8 cores / 16 GB. */
 function startingValues(usage: ClusterUsage, proxies: ProxyDto[]): PlannerValues {
-  const online = proxies.find((p) => p.status === "online" && p.asset.cpuCores && p.asset.memoryMb);
+  const sized = proxies
+    .filter((p) => isServing(p.status) && p.capacity > 0 && p.asset.cpuCores && p.asset.memoryMb)
+    .sort((a, b) => b.capacity - a.capacity)[0];
   return {
     servers: String(usage.clients),
-    cores: online ? String(online.asset.cpuCores) : DEFAULT_PLANNER_VALUES.cores,
-    memoryGb: online ? String(Math.round((online.asset.memoryMb! / 1024) * 10) / 10) : DEFAULT_PLANNER_VALUES.memoryGb,
+    cores: sized ? String(sized.asset.cpuCores) : DEFAULT_PLANNER_VALUES.cores,
+    memoryGb: sized ? String(Math.round((sized.asset.memoryMb! / 1024) * 10) / 10) : DEFAULT_PLANNER_VALUES.memoryGb,
     uplinkKbps: usage.bandwidthLimitKbps ? String(usage.bandwidthLimitKbps) : "",
+    redundancy: false,
   };
 }
 
@@ -71,10 +78,15 @@ function Planner({ usage, proxies }: { usage: ClusterUsage; proxies: ProxyDto[] 
             {headroom < 0 ? t("overCapacity", { count: n(-headroom) }) : t("headroom", { count: n(headroom) })}
           </li>
           {usage.onlineProxies === 0 ? <li className="text-slate-600">{t("noOnline")}</li> : null}
+          {usage.unknownSizeProxies > 0 ? (
+            <li className="text-amber-800">{t("unknownSize", { count: usage.unknownSizeProxies })}</li>
+          ) : null}
+          <RedundancyToday usage={usage} />
         </ul>
+        <ProxyLoads proxies={proxies} />
       </section>
       <PlannerFields values={values} onChange={setValues} />
-      <PlanResults input={readPlannerValues(values)} />
+      <PlanResults input={readPlannerValues(values)} existingCapacities={usage.proxyCapacities} />
     </div>
   );
 }

@@ -1,9 +1,15 @@
 // The planner's inputs as typed (strings), and their reading into plan() input; null when not usable.
 import type { PlanInput } from "@/lib/planning/plan";
 
-export type PlannerValues = { servers: string; cores: string; memoryGb: string; uplinkKbps: string };
+export type PlannerValues = { servers: string; cores: string; memoryGb: string; uplinkKbps: string; redundancy: boolean };
 
-export const DEFAULT_PLANNER_VALUES: PlannerValues = { servers: "", cores: "8", memoryGb: "16", uplinkKbps: "" };
+export const DEFAULT_PLANNER_VALUES: PlannerValues = {
+  servers: "",
+  cores: "8",
+  memoryGb: "16",
+  uplinkKbps: "",
+  redundancy: false,
+};
 
 function number(text: string): number | null {
   const value = Number(text.replace(/[,\s]/g, ""));
@@ -18,5 +24,5 @@ export function readPlannerValues(values: PlannerValues): PlanInput | null {
   if (servers === null || servers < 0 || !Number.isInteger(servers)) return null;
   if (proxyCores === null || proxyCores <= 0 || proxyMemoryGb === null || proxyMemoryGb <= 0) return null;
   if (uplink !== null && uplink <= 0) return null;
-  return { servers, proxyCores, proxyMemoryGb, uplinkKbps: uplink };
+  return { servers, proxyCores, proxyMemoryGb, uplinkKbps: uplink, redundancy: values.redundancy };
 }

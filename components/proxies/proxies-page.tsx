@@ -15,6 +15,7 @@ import type { Region } from "@/lib/clusters/schemas";
 import { BackLink, ClusterLine } from "./cluster-context";
 import { ClusterGate } from "./cluster-gate";
 import { DeployButton } from "./deploy-button";
+import { HoldingSummary } from "./holding-cells";
 import type { ProxyDto } from "./proxy-api";
 import { ProxyActionDialog } from "./proxy-action-dialog";
 import { isRunning, type ProxyAction } from "./proxy-row-actions";
@@ -73,6 +74,7 @@ export function ProxiesPage({ region, clusterId }: Props) {
 
         {list && list.items.length > 0 ? (
           <>
+            <HoldingSummary list={list} />
             <ProxiesTable
               caption={t("proxies.tableCaption", { name: cluster.data?.name ?? "" })}
               list={list}

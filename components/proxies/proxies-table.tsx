@@ -1,19 +1,31 @@
 // SPEC §4 screen 4: the proxy servers of one cluster, one row each, statuses live from heartbeats,
-// with the clients each one hears and what it relays (SPEC §8).
+// with the clients each one holds against its capacity and its fair share (issue 16), and what
+// it relays (SPEC §8).
 "use client";
-import { clsx } from "clsx";
 import { ArrowUpCircle } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TableFrame, keyedColumns } from "@/components/ui/table";
 import { AssetCell } from "./asset-hover-card";
+import { HeldCell, ShareCell } from "./holding-cells";
 import { AgentStatusBadge, PolicyBadge, ProxyStatusBadge } from "./proxy-badges";
 import type { ProxyDto, ProxyList } from "./proxy-api";
 import { ProxyRowActions, type ProxyAction } from "./proxy-row-actions";
 import { RelayCell } from "./relay-cells";
 
-export const PROXY_COLUMNS = ["asset", "agent", "status", "version", "heartbeat", "load", "relay", "policy", "actions"] as const;
+export const PROXY_COLUMNS = [
+  "asset",
+  "agent",
+  "status",
+  "version",
+  "heartbeat",
+  "load",
+  "share",
+  "relay",
+  "policy",
+  "actions",
+] as const;
 
 const COLUMN_CLASS: Record<(typeof PROXY_COLUMNS)[number], string> = {
   asset: "min-w-44",
@@ -21,7 +33,8 @@ const COLUMN_CLASS: Record<(typeof PROXY_COLUMNS)[number], string> = {
   status: "min-w-28",
   version: "min-w-28",
   heartbeat: "min-w-28",
-  load: "min-w-32",
+  load: "min-w-40",
+  share: "min-w-56",
   relay: "min-w-40",
   policy: "min-w-28",
   actions: "sticky right-0 w-12 bg-slate-50 shadow-[-1px_0_0_var(--color-slate-200)]",
@@ -35,6 +48,10 @@ type Props = {
 };
 
 export function ProxiesTable({ caption, list, roleReason, onAction }: Props) {
+  const context = {
+    offlinePeers: list.items.filter((p) => p.status !== "online" && p.status !== "upgrading").length,
+    pace: list.rebalancePerMinute,
+  };
   return (
     <ProxiesTableFrame caption={caption}>
       {list.items.map((proxy) => (
@@ -55,7 +72,10 @@ export function ProxiesTable({ caption, list, roleReason, onAction }: Props) {
             <HeartbeatCell proxy={proxy} />
           </td>
           <td className="px-3 py-2 text-right">
-            <LoadCell proxy={proxy} />
+            <HeldCell proxy={proxy} context={context} />
+          </td>
+          <td className="px-3 py-2">
+            <ShareCell proxy={proxy} context={context} />
           </td>
           <td className="px-3 py-2">
             <RelayCell proxy={proxy} />
@@ -105,40 +125,6 @@ function HeartbeatCell({ proxy }: { proxy: ProxyDto }) {
   );
 }
 
-/** R13: the clients this proxy relays against what its CPU and memory allow. */
-function LoadCell({ proxy }: { proxy: ProxyDto }) {
-  const t = useTranslations("proxies.load");
-  const format = useFormatter();
-  if (proxy.capacity === 0)
-    return (
-      <span className="text-xs text-slate-600">
-        {format.number(proxy.connectedClients)} · {t("capacityUnknown")}
-      </span>
-    );
-  const ratio = Math.min(1, proxy.connectedClients / proxy.capacity);
-  return (
-    <div className="ml-auto flex w-32 flex-col items-end gap-1">
-      <span className="tabular-nums">
-        {t("value", { clients: format.number(proxy.connectedClients), capacity: format.number(proxy.capacity) })}
-      </span>
-      <span
-        role="meter"
-        aria-label={t("meterLabel")}
-        aria-valuemin={0}
-        aria-valuemax={proxy.capacity}
-        aria-valuenow={proxy.connectedClients}
-        aria-valuetext={t("meterText", { percent: format.number(ratio, { style: "percent" }) })}
-        className="block h-1.5 w-full overflow-hidden rounded bg-slate-200"
-      >
-        <span
-          className={clsx("block h-full", ratio >= 0.9 ? "bg-red-600" : ratio >= 0.7 ? "bg-amber-500" : "bg-brand-600")}
-          style={{ width: `${ratio * 100}%` }}
-        />
-      </span>
-    </div>
-  );
-}
-
 /** Table, caption and header row, shared with the loading skeleton so columns never jump. */
 export function ProxiesTableFrame({ caption, busy, children }: { caption: string; busy?: boolean; children: ReactNode }) {
   const t = useTranslations("proxies.columns");
@@ -146,7 +132,7 @@ export function ProxiesTableFrame({ caption, busy, children }: { caption: string
     <TableFrame
       caption={caption}
       busy={busy}
-      minWidth="min-w-[66rem]"
+      minWidth="min-w-[80rem]"
       columns={keyedColumns(PROXY_COLUMNS, t, COLUMN_CLASS, ["load", "actions"])}
     >
       {children}

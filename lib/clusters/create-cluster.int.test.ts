@@ -20,6 +20,7 @@ describe("createCluster", () => {
       status: "offline",
       proxyCount: 0,
       onlineProxyCount: 0,
+      minOnlineProxies: 1,
       clientCount: 0,
       policyMode: "backflow",
     });
@@ -34,7 +35,7 @@ describe("createCluster", () => {
       targetName: name,
       region: "intl",
       requestId: ctx.requestId,
-      details: { address: "proxy.example.com", addressKind: "domain" },
+      details: { address: "proxy.example.com", addressKind: "domain", minOnlineProxies: 1 },
     });
   });
 

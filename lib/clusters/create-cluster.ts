@@ -1,20 +1,25 @@
-// POST /api/v1/clusters — R1 (region fixed at creation), R2 (name unique per region, valid address).
+// POST /api/v1/clusters — R1 (region fixed at creation), R2 (name unique per region, valid address),
+// the minimum of online proxies (issue 16; 1 for an IP cluster, R4).
 import { audited } from "@/lib/audit/audited";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError } from "@/lib/http/errors";
 import { classifyAddress } from "./address";
+import { assertMinimumFitsAddress } from "./min-online-rule";
 import type { CreateClusterInput } from "./schemas";
 import { clusterRowSelect, toClusterDto, type ClusterDto } from "./serialize";
 
 export async function createCluster(ctx: RequestContext, input: CreateClusterInput): Promise<ClusterDto> {
   const address = classifyAddress(input.address);
+  const minOnlineProxies = input.minOnlineProxies ?? 1;
   if (!address.ok) {
     throw new AppError("VALIDATION_FAILED", "Invalid contact address.", {
       fields: [{ path: "body.address", code: "custom", message: address.problem }],
     });
   }
   return audited(ctx, "cluster.create", { type: "cluster", name: input.name, region: input.region }, async (tx, audit) => {
+    // Inside the transaction so that audited() records the refusal (R20).
+    assertMinimumFitsAddress(address.kind, minOnlineProxies);
     const row = await tx.proxyCluster
       .create({
         data: {
@@ -23,6 +28,7 @@ export async function createCluster(ctx: RequestContext, input: CreateClusterInp
           address: address.normalized,
           addressKind: address.kind,
           description: input.description,
+          minOnlineProxies,
           policy: { create: {} },
         },
         select: clusterRowSelect,
@@ -35,7 +41,7 @@ export async function createCluster(ctx: RequestContext, input: CreateClusterInp
         });
       });
     audit.target.id = row.id;
-    audit.details = { address: row.address, addressKind: row.addressKind };
+    audit.details = { address: row.address, addressKind: row.addressKind, minOnlineProxies: row.minOnlineProxies };
     return toClusterDto(row);
   });
 }

@@ -11,6 +11,7 @@ export type LockedCluster = {
   addressKind: AddressKind;
   description: string;
   clientCount: number;
+  minOnlineProxies: number;
 };
 
 export async function lockCluster(tx: Tx, id: string): Promise<LockedCluster | null> {
@@ -23,8 +24,10 @@ export async function lockCluster(tx: Tx, id: string): Promise<LockedCluster | n
       address_kind: AddressKind;
       description: string;
       client_count: number;
+      min_online_proxies: number;
     }[]
-  >`SELECT id, region, name, address, address_kind, description, client_count FROM proxy_cluster WHERE id = ${id}::uuid FOR UPDATE`;
+  >`SELECT id, region, name, address, address_kind, description, client_count, min_online_proxies
+      FROM proxy_cluster WHERE id = ${id}::uuid FOR UPDATE`;
   const row = rows[0];
   return row
     ? {
@@ -35,6 +38,7 @@ export async function lockCluster(tx: Tx, id: string): Promise<LockedCluster | n
         addressKind: row.address_kind,
         description: row.description,
         clientCount: row.client_count,
+        minOnlineProxies: row.min_online_proxies,
       }
     : null;
 }

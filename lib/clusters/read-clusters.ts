@@ -11,7 +11,8 @@ export function clustersListSql(input: { region: Region; q?: string }): Prisma.S
     ? Prisma.sql`AND (c.name ILIKE ${`%${escapeLike(input.q)}%`} OR c.address ILIKE ${`%${escapeLike(input.q)}%`})`
     : Prisma.empty;
   return Prisma.sql`
-    SELECT c.id, c.region, c.name, c.address, c.address_kind, c.description, c.client_count, c.created_at, c.updated_at,
+    SELECT c.id, c.region, c.name, c.address, c.address_kind, c.description, c.client_count, c.min_online_proxies,
+           c.created_at, c.updated_at,
            pol.mode AS policy_mode,
            COALESCE((SELECT json_agg(json_build_object(
                                'lastHeartbeatAt', s.last_heartbeat_at, 'stoppedAt', s.stopped_at, 'version', s.version, 'targetVersion', s.target_version,
@@ -30,6 +31,7 @@ type ListRow = {
   address_kind: AddressKind;
   description: string;
   client_count: number;
+  min_online_proxies: number;
   created_at: Date;
   updated_at: Date;
   policy_mode: PolicyMode | null;
@@ -52,6 +54,7 @@ function toClusterRow(r: ListRow): ClusterRow {
     addressKind: r.address_kind,
     description: r.description,
     clientCount: r.client_count,
+    minOnlineProxies: r.min_online_proxies,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     policy: r.policy_mode ? { mode: r.policy_mode } : null,

@@ -15,9 +15,12 @@ function issuesOf(
 }
 
 describe("createClusterSchema", () => {
-  it("accepts a valid cluster and defaults the description to empty", () => {
-    expect(createClusterSchema.parse(valid)).toEqual(valid);
-    expect(createClusterSchema.parse({ region: "cn", name: "edge-a", address: "a.com" }).description).toBe("");
+  it("accepts a valid cluster and defaults the description to empty and the minimum online to 1", () => {
+    expect(createClusterSchema.parse(valid)).toEqual({ ...valid, minOnlineProxies: 1 });
+    expect(createClusterSchema.parse({ region: "cn", name: "edge-a", address: "a.com" })).toMatchObject({
+      description: "",
+      minOnlineProxies: 1,
+    });
   });
 
   it("trims the name and the address", () => {
@@ -35,6 +38,8 @@ describe("createClusterSchema", () => {
     ["description with new lines and tabs", { description: "line 1\nline 2\r\n\tindented" }],
     ["region intl", { region: "intl" }],
     ["IPv6 address", { address: "2001:db8::1" }],
+    ["a minimum of 1 online proxy", { minOnlineProxies: 1 }],
+    ["a minimum of 100 online proxies", { minOnlineProxies: 100 }],
   ])("accepts %s", (_name, patch) => {
     expect(createClusterSchema.safeParse({ ...valid, ...patch }).success).toBe(true);
   });
@@ -61,6 +66,10 @@ describe("createClusterSchema", () => {
     ["a 513-character description", { ...valid, description: "d".repeat(513) }, "description", "too_big"],
     ["a description with NUL", { ...valid, description: "a\u0000b" }, "description", "custom"],
     ["a number as description", { ...valid, description: 1 }, "description", "invalid_type"],
+    ["a minimum of 0 online proxies", { ...valid, minOnlineProxies: 0 }, "minOnlineProxies", "too_small"],
+    ["a minimum of 101 online proxies", { ...valid, minOnlineProxies: 101 }, "minOnlineProxies", "too_big"],
+    ["a fractional minimum", { ...valid, minOnlineProxies: 1.5 }, "minOnlineProxies", "invalid_type"],
+    ["a minimum as text", { ...valid, minOnlineProxies: "2" }, "minOnlineProxies", "invalid_type"],
   ])("refuses %s", (_name, value, path, code) => {
     const issues = issuesOf(createClusterSchema, value);
     expect(issues.map((i) => [i.path.join("."), i.code])).toContainEqual([path, code]);
@@ -82,9 +91,14 @@ describe("createClusterSchema", () => {
   });
 });
 
-describe("updateClusterSchema (R3: only the description changes)", () => {
+describe("updateClusterSchema (R3: the description changes; issue 16: the minimum online too)", () => {
   it("accepts a description alone, or with the unchanged name and address", () => {
     expect(updateClusterSchema.parse({ description: "" })).toEqual({ description: "" });
+    expect(updateClusterSchema.parse({ minOnlineProxies: 3 })).toEqual({ minOnlineProxies: 3 });
+    expect(updateClusterSchema.parse({ description: "x", minOnlineProxies: 2 })).toEqual({
+      description: "x",
+      minOnlineProxies: 2,
+    });
     expect(updateClusterSchema.parse({ description: "x", name: "edge-a", address: "a.com" })).toEqual({
       description: "x",
       name: "edge-a",
@@ -93,13 +107,20 @@ describe("updateClusterSchema (R3: only the description changes)", () => {
   });
 
   it.each<[string, unknown, string]>([
-    ["a missing description", {}, "description"],
+    ["nothing to change", {}, ""],
+    ["only a name", { name: "edge-a" }, ""],
+    ["a minimum of 0", { minOnlineProxies: 0 }, "minOnlineProxies"],
+    ["a minimum of 101", { minOnlineProxies: 101 }, "minOnlineProxies"],
     ["an unknown field", { description: "x", region: "intl" }, ""],
     ["a 513-character description", { description: "d".repeat(513) }, "description"],
     ["a number as name", { description: "x", name: 1 }, "name"],
     ["an oversized name", { description: "x", name: "n".repeat(301) }, "name"],
   ])("refuses %s", (_name, value, path) => {
     expect(issuesOf(updateClusterSchema, value).map((i) => i.path.join("."))).toContain(path);
+  });
+
+  it("says why a body with nothing to change is refused", () => {
+    expect(issuesOf(updateClusterSchema, {})[0]!.message).toBe(REASON_TEXT_EN.nothingToChange);
   });
 });
 

@@ -23,20 +23,39 @@ export const clusterDescriptionSchema = z
   .max(512)
   .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), { params: { reason: "controlChars" } });
 
+/** Issue 16: a proxy group's minimum of online proxies. Beyond this no cluster is expected to go. */
+export const MIN_ONLINE_PROXIES_MAX = 100;
+
+/**
+ * The minimum of online proxies (issue 16). An IP cluster holds one proxy (R4), so only 1 suits
+ * it: that depends on the address, so lib/clusters checks it (IP_CLUSTER_SINGLE_PROXY), not this.
+ */
+export const minOnlineProxiesSchema = z.number().int().min(1).max(MIN_ONLINE_PROXIES_MAX);
+
 export const createClusterSchema = z.strictObject({
   region: regionSchema,
   name: clusterNameSchema,
   address: clusterAddressSchema,
   description: clusterDescriptionSchema.default(""),
+  minOnlineProxies: minOnlineProxiesSchema.default(1),
 });
-export type CreateClusterInput = z.infer<typeof createClusterSchema>;
+/** As parsed by the route; other callers (the seed, tests) may leave the minimum to its default. */
+export type CreateClusterInput = Omit<z.infer<typeof createClusterSchema>, "minOnlineProxies"> & { minOnlineProxies?: number };
 
-/** R3: name and address are accepted only to be refused with IMMUTABLE_FIELD when they differ. */
-export const updateClusterSchema = z.strictObject({
-  description: clusterDescriptionSchema,
-  name: z.string().max(300).optional(),
-  address: z.string().max(300).optional(),
-});
+/**
+ * The description and the minimum can change (R3, issue 16), each optional but one of them sent.
+ * Name and address are accepted only to be refused with IMMUTABLE_FIELD when they differ.
+ */
+export const updateClusterSchema = z
+  .strictObject({
+    description: clusterDescriptionSchema.optional(),
+    minOnlineProxies: minOnlineProxiesSchema.optional(),
+    name: z.string().max(300).optional(),
+    address: z.string().max(300).optional(),
+  })
+  .refine((v) => v.description !== undefined || v.minOnlineProxies !== undefined, {
+    params: { reason: "nothingToChange" },
+  });
 export type UpdateClusterInput = z.infer<typeof updateClusterSchema>;
 
 export const clusterIdSchema = z.strictObject({ id: z.uuid() });

@@ -1,4 +1,5 @@
-// The cluster as the API shows it, with statuses derived from proxy heartbeats (R6).
+// The cluster as the API shows it, with statuses derived from proxy heartbeats (R6) against the
+// cluster's minimum of online proxies (issue 16).
 import { config } from "@/lib/config";
 import type { AddressKind, PolicyMode, Region } from "@/lib/generated/prisma/client";
 import { SIZED_PROXY_SELECT, capacityUse, requiredBandwidthKbps, servingCapacity, type SizedProxy } from "@/lib/proxies/capacity";
@@ -12,6 +13,7 @@ export type ClusterRow = {
   addressKind: AddressKind;
   description: string;
   clientCount: number;
+  minOnlineProxies: number;
   createdAt: Date;
   updatedAt: Date;
   proxies: SizedProxy[];
@@ -25,9 +27,13 @@ export type ClusterDto = {
   address: string;
   addressKind: AddressKind;
   description: string;
+  /** online: at least minOnlineProxies serve; degraded: some but fewer; offline: none (R6, issue 16). */
   status: ClusterStatus;
   proxyCount: number;
+  /** Proxies that serve now (online or upgrading). */
   onlineProxyCount: number;
+  /** The proxy group's minimum; always 1 for an IP cluster (R4). */
+  minOnlineProxies: number;
   clientCount: number;
   /** R13: what the online proxies can serve, and the share in use (warn at 80%). */
   capacity: number;
@@ -47,6 +53,7 @@ export const clusterRowSelect = {
   addressKind: true,
   description: true,
   clientCount: true,
+  minOnlineProxies: true,
   createdAt: true,
   updatedAt: true,
   proxies: { select: SIZED_PROXY_SELECT },
@@ -62,9 +69,10 @@ export function toClusterDto(row: ClusterRow, now = new Date()): ClusterDto {
     address: row.address,
     addressKind: row.addressKind,
     description: row.description,
-    status: clusterStatus(statuses),
+    status: clusterStatus(statuses, row.minOnlineProxies),
     proxyCount: row.proxies.length,
     onlineProxyCount: onlineProxies,
+    minOnlineProxies: row.minOnlineProxies,
     clientCount: row.clientCount,
     capacity,
     capacityUse: capacityUse(row.clientCount, capacity),

@@ -69,3 +69,86 @@ describe("bandwidth against the uplink (R14, R17)", () => {
     },
   );
 });
+
+describe("redundancy (N+1): one more proxy than the load needs, so losing the largest still serves all (issue 16)", () => {
+  it.each<[string, PlanInput, Partial<Plan>]>([
+    ["no servers: nothing to make redundant", { servers: 0, ...ref, redundancy: true }, { loadProxies: 0, proxiesNeeded: 0 }],
+    [
+      "one server: two proxies, so a domain",
+      { servers: 1, ...ref, redundancy: true },
+      { loadProxies: 1, proxiesNeeded: 2, domainRequired: true },
+    ],
+    ["6,000 servers: 1 + 1", { servers: 6000, ...ref, redundancy: true }, { loadProxies: 1, proxiesNeeded: 2 }],
+    ["15,000 servers: 3 + 1", { servers: 15_000, ...ref, redundancy: true }, { loadProxies: 3, proxiesNeeded: 4 }],
+    [
+      "without it, as before",
+      { servers: 15_000, ...ref, redundancy: false },
+      { loadProxies: 3, proxiesNeeded: 3, redundancy: false },
+    ],
+  ])("%s", (_name, input, expected) => {
+    expect(plan(input)).toMatchObject(expected);
+  });
+});
+
+describe("an existing cluster: its serving proxies' real capacities, and what to add (issue 16, R13)", () => {
+  it.each<[string, PlanInput, Partial<Plan["existing"]>]>([
+    [
+      "enough already",
+      { servers: 9000, ...ref, existingCapacities: [6000, 3000] },
+      { proxies: 2, capacity: 9000, largestCapacity: 6000, additionalProxies: 0, totalProxies: 2, survivesLargestLoss: false },
+    ],
+    ["one short", { servers: 9001, ...ref, existingCapacities: [6000, 3000] }, { additionalProxies: 1, totalProxies: 3 }],
+    [
+      "N+1 on uneven sizes: losing the 12,000 one leaves 3,000; one more of 6,000 leaves 9,000",
+      { servers: 9000, ...ref, redundancy: true, existingCapacities: [12_000, 3000] },
+      { additionalProxies: 1, totalProxies: 3, survivesLargestLoss: false },
+    ],
+    [
+      "N+1 already met: two equal proxies, one can carry everything",
+      { servers: 6000, ...ref, redundancy: true, existingCapacities: [6000, 6000] },
+      { additionalProxies: 0, survivesLargestLoss: true },
+    ],
+    [
+      "N+1 with a single proxy: a second one",
+      { servers: 5000, ...ref, redundancy: true, existingCapacities: [6000] },
+      { additionalProxies: 1, totalProxies: 2, survivesLargestLoss: false },
+    ],
+    [
+      "N+1 adding proxies larger than the existing ones: a new 12,000 one is the one to lose",
+      { servers: 20_000, proxyCores: 16, proxyMemoryGb: 32, redundancy: true, existingCapacities: [6000] },
+      { additionalProxies: 3, totalProxies: 4 },
+    ],
+    [
+      "no serving proxy yet",
+      { servers: 12_000, ...ref, existingCapacities: [] },
+      { proxies: 0, capacity: 0, largestCapacity: 0, additionalProxies: 2, totalProxies: 2 },
+    ],
+    [
+      "a size too small for any proxy",
+      { servers: 10, proxyCores: 1, proxyMemoryGb: 0.001, existingCapacities: [] },
+      { additionalProxies: Infinity },
+    ],
+  ])("%s", (_name, input, expected) => {
+    expect(plan(input).existing).toMatchObject(expected!);
+  });
+
+  it("every answer holds: with the added proxies the servers fit, one fewer and they do not", () => {
+    for (const redundancy of [false, true])
+      for (const existing of [[], [6000], [12_000, 3000], [750, 750, 750]])
+        for (const servers of [1, 750, 5999, 6000, 6001, 14_250, 40_000]) {
+          const { additionalProxies } = plan({ servers, ...ref, redundancy, existingCapacities: existing }).existing!;
+          const fits = (k: number) => {
+            const all = [...existing, ...Array<number>(k).fill(6000)];
+            const total = all.reduce((a, b) => a + b, 0);
+            return total - (redundancy ? Math.max(0, ...all) : 0) >= servers;
+          };
+          expect(fits(additionalProxies), `${servers} on ${existing} (N+1 ${redundancy})`).toBe(true);
+          if (additionalProxies > 0) expect(fits(additionalProxies - 1)).toBe(false);
+        }
+  });
+
+  it("a domain is required once the cluster would have more than one proxy (R4)", () => {
+    expect(plan({ servers: 100, ...ref, existingCapacities: [6000] }).domainRequired).toBe(false);
+    expect(plan({ servers: 100, ...ref, redundancy: true, existingCapacities: [6000] }).domainRequired).toBe(true);
+  });
+});

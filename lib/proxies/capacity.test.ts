@@ -33,11 +33,44 @@ describe("servingCapacity: the cluster's online capacity", () => {
 
   it("counts online and upgrading proxies, not offline or deploying ones", () => {
     const result = servingCapacity([proxy(NOW), proxy(NOW, "2.0.0"), proxy(silent), proxy(null)], NOW, THRESHOLD);
-    expect(result).toEqual({ statuses: ["online", "upgrading", "offline", "deploying"], onlineProxies: 2, capacity: 12000 });
+    expect(result).toEqual({
+      statuses: ["online", "upgrading", "offline", "deploying"],
+      onlineProxies: 2,
+      capacity: 12000,
+      unknownSizeProxies: 0,
+      largestCapacity: 6000,
+      capacities: [6000, 6000],
+    });
+  });
+
+  it("takes each proxy's real size; one of unknown size counts 0 and is counted as such; offline ones add nothing", () => {
+    const sized = (cpuCores: number | null, memoryMb: number | null, at: Date = NOW): SizedProxy => ({
+      ...proxy(at),
+      asset: { cpuCores, memoryMb },
+    });
+    const result = servingCapacity(
+      [sized(16, 32 * GB), sized(4, 8 * GB), sized(null, null), sized(32, 64 * GB, silent)],
+      NOW,
+      THRESHOLD,
+    );
+    expect(result).toMatchObject({
+      onlineProxies: 3,
+      capacity: 15000,
+      unknownSizeProxies: 1,
+      largestCapacity: 12000,
+      capacities: [12000, 3000, 0],
+    });
   });
 
   it("is zero with no proxies", () => {
-    expect(servingCapacity([], NOW, THRESHOLD)).toEqual({ statuses: [], onlineProxies: 0, capacity: 0 });
+    expect(servingCapacity([], NOW, THRESHOLD)).toEqual({
+      statuses: [],
+      onlineProxies: 0,
+      capacity: 0,
+      unknownSizeProxies: 0,
+      largestCapacity: 0,
+      capacities: [],
+    });
   });
 });
 

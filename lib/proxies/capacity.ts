@@ -22,18 +22,30 @@ export const SIZED_PROXY_SELECT = {
   asset: { select: { cpuCores: true, memoryMb: true } },
 } as const;
 
+export type ServingCapacity = {
+  statuses: ProxyStatus[];
+  onlineProxies: number;
+  /** What the serving proxies can hold together, from their real cores and memory. */
+  capacity: number;
+  /** Serving proxies that never reported their cores or memory: they count as 0 (R13). */
+  unknownSizeProxies: number;
+  /** The largest serving proxy's capacity: what the cluster loses with it (issue 16, N+1). */
+  largestCapacity: number;
+  /** Each serving proxy's capacity, in the order given (the planner's starting point). */
+  capacities: number[];
+};
+
 /** R13 "online capacity": what a cluster's serving proxies can hold, computed in this one place. */
-export function servingCapacity(
-  proxies: readonly SizedProxy[],
-  now: Date,
-  offlineAfterSeconds: number,
-): { statuses: ProxyStatus[]; onlineProxies: number; capacity: number } {
+export function servingCapacity(proxies: readonly SizedProxy[], now: Date, offlineAfterSeconds: number): ServingCapacity {
   const statuses = proxies.map((p) => proxyStatus(p, now, offlineAfterSeconds));
-  const serving = proxies.filter((_, i) => isServing(statuses[i]!));
+  const sizes = proxies.filter((_, i) => isServing(statuses[i]!)).map((p) => proxyCapacity(p.asset.cpuCores, p.asset.memoryMb));
   return {
     statuses,
-    onlineProxies: serving.length,
-    capacity: serving.reduce((sum, p) => sum + proxyCapacity(p.asset.cpuCores, p.asset.memoryMb), 0),
+    onlineProxies: sizes.length,
+    capacity: sizes.reduce((sum, c) => sum + c, 0),
+    unknownSizeProxies: sizes.filter((c) => c === 0).length,
+    largestCapacity: Math.max(0, ...sizes),
+    capacities: sizes,
   };
 }
 

@@ -1,11 +1,16 @@
 // GET /api/v1/clusters/{id}/proxies — the server basic info panel: asset facts, agent and proxy
-// status from heartbeats (R6, R7), capacity (R13), and whether upgrade is possible (R10).
+// status from heartbeats (R6, R7), capacity (R13), and whether upgrade is possible (R10); and
+// (issue 16) what each proxy holds: the clients it relays, its fair share, over capacity or not
+// and why, and the last rebalance that moved clients to or from it.
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { proxyCapacity } from "./capacity";
+import { heldClients } from "./held-clients";
+import { explainHoldings } from "./holdings";
+import { lastRebalanceOf, recentRebalances, type ProxyMove } from "./rebalance-events";
 import { latestRelease } from "./releases";
-import { agentStatus, proxyStatus } from "./status";
+import { agentStatus, isServing, proxyStatus } from "./status";
 import { upgradeBlock } from "./upgrade-rules";
 
 export async function listProxies(clusterId: string) {
@@ -14,7 +19,7 @@ export async function listProxies(clusterId: string) {
     select: { id: true, policy: { select: { version: true } } },
   });
   if (!cluster) throw notFound("Cluster", clusterId);
-  const [rows, latest] = await Promise.all([
+  const [rows, latest, rebalances] = await Promise.all([
     db().proxyServer.findMany({
       where: { clusterId },
       orderBy: { createdAt: "asc" },
@@ -36,12 +41,23 @@ export async function listProxies(clusterId: string) {
       },
     }),
     latestRelease(),
+    recentRebalances(clusterId),
   ]);
+  const held = await heldClients(rows.map((p) => p.id));
   const now = new Date();
-  const items = rows.map((p) => {
-    const status = proxyStatus(p, now, config.offlineAfterSeconds);
+  const statuses = rows.map((p) => proxyStatus(p, now, config.offlineAfterSeconds));
+  const capacities = rows.map((p) => proxyCapacity(p.asset.cpuCores, p.asset.memoryMb));
+  const { relayedClients, holdings } = explainHoldings(
+    rows.map((p, i) => ({ serving: isServing(statuses[i]!), capacity: capacities[i]!, held: held.get(p.id) ?? 0 })),
+  );
+  const hostnames = new Map(rows.map((p) => [p.id, p.asset.hostname]));
+  // A proxy deleted since the rebalance has no hostname any more: null, the id stays.
+  const named = (moves: ProxyMove[]) => moves.map((m) => ({ ...m, hostname: hostnames.get(m.proxyId) ?? null }));
+  const items = rows.map((p, i) => {
+    const status = statuses[i]!;
     const agent = agentStatus(p.asset.agentLastSeenAt, now, config.offlineAfterSeconds);
     const upgradeBlockedBy = upgradeBlock({ status, agent, version: p.version, latest: latest?.version ?? null });
+    const rebalance = lastRebalanceOf(p.id, rebalances);
     return {
       id: p.id,
       mode: p.mode,
@@ -58,7 +74,23 @@ export async function listProxies(clusterId: string) {
       droppedRecords: Number(p.droppedRecords),
       cacheBytes: Number(p.cacheBytes),
       listen: p.listen,
-      capacity: proxyCapacity(p.asset.cpuCores, p.asset.memoryMb),
+      capacity: capacities[i]!,
+      /** The clients it relays now (asset.via_proxy_id), its fair share and why it holds what it does (issue 16). */
+      heldClients: held.get(p.id) ?? 0,
+      fairShare: holdings[i]!.fairShare,
+      shareLimit: holdings[i]!.shareLimit,
+      overShare: holdings[i]!.overShare,
+      overCapacity: holdings[i]!.overCapacity,
+      holdingNote: holdings[i]!.note,
+      lastRebalance: rebalance
+        ? {
+            eventId: rebalance.eventId,
+            at: rebalance.at.toISOString(),
+            reason: rebalance.reason,
+            took: named(rebalance.took),
+            gave: named(rebalance.gave),
+          }
+        : null,
       policyVersion: p.policyVersion,
       policyCurrent: p.policyVersion === cluster.policy?.version,
       canUpgrade: upgradeBlockedBy === null,
@@ -69,5 +101,15 @@ export async function listProxies(clusterId: string) {
       asset: { ...p.asset, agentLastSeenAt: p.asset.agentLastSeenAt?.toISOString() ?? null },
     };
   });
-  return { items, latestVersion: latest?.version ?? null, policyVersion: cluster.policy?.version ?? null };
+  const last = rebalances[0];
+  return {
+    items,
+    latestVersion: latest?.version ?? null,
+    policyVersion: cluster.policy?.version ?? null,
+    /** Clients relayed by the cluster's proxies now, the total the fair shares split. */
+    relayedClients,
+    lastRebalance: last ? { eventId: last.eventId, at: last.at.toISOString(), reason: last.reason, moved: last.moved } : null,
+    /** A rebalance moves at most this many clients a minute per cluster (the R12 pace). */
+    rebalancePerMinute: config.batchSize,
+  };
 }

@@ -1,6 +1,14 @@
 // R6/R7: proxy, cluster and agent statuses derived from the last heartbeat.
 import { describe, expect, it } from "vitest";
-import { agentStatus, clusterStatus, isServing, proxyStatus, type ProxyStatus } from "./status";
+import {
+  agentStatus,
+  clusterStatus,
+  isClusterServing,
+  isServing,
+  proxyStatus,
+  type ClusterStatus,
+  type ProxyStatus,
+} from "./status";
 
 const NOW = new Date("2026-01-01T12:00:00.000Z");
 const THRESHOLD = 90;
@@ -81,6 +89,30 @@ describe("clusterStatus (R6: online when at least one proxy is online)", () => {
     [["deploying", "offline", "upgrading"], "online"],
   ])("%j → %s", (statuses, expected) => {
     expect(clusterStatus(statuses)).toBe(expected);
+  });
+});
+
+describe("clusterStatus with a minimum of online proxies (issue 16, proxy groups)", () => {
+  it.each<[ProxyStatus[], number, ClusterStatus]>([
+    [[], 3, "offline"],
+    [["offline", "offline", "offline"], 3, "offline"],
+    [["online", "offline", "offline"], 3, "degraded"],
+    [["online", "upgrading", "offline"], 3, "degraded"],
+    [["online", "online", "online"], 3, "online"],
+    [["online", "upgrading", "online", "offline"], 3, "online"],
+    [["online", "deploying"], 2, "degraded"],
+    // More serving than asked for is online; a minimum above the proxy count keeps it degraded.
+    [["online", "online"], 1, "online"],
+    [["online", "online"], 5, "degraded"],
+    // A minimum below 1 cannot make a cluster without serving proxies online.
+    [["offline"], 0, "offline"],
+    [["online"], 0, "online"],
+  ])("%j with minimum %i → %s", (statuses, minimum, expected) => {
+    expect(clusterStatus(statuses, minimum)).toBe(expected);
+  });
+
+  it("a degraded cluster still serves; an offline one does not", () => {
+    expect([isClusterServing("online"), isClusterServing("degraded"), isClusterServing("offline")]).toEqual([true, true, false]);
   });
 });
 

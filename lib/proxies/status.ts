@@ -1,7 +1,8 @@
-// R6/R7: statuses are derived at read time from the last heartbeat, never stored.
+// R6/R7: statuses are derived at read time from the last heartbeat, never stored. Issue 16 adds
+// the proxy group's minimum: a cluster with fewer serving proxies than it asks for is degraded.
 
 export type ProxyStatus = "deploying" | "online" | "offline" | "upgrading";
-export type ClusterStatus = "online" | "offline";
+export type ClusterStatus = "online" | "degraded" | "offline";
 export type AgentStatus = "online" | "offline";
 /** A client's agent can also be out of reach because the proxy that relays it is (SPEC §8). */
 export type ClientAgentStatus = AgentStatus | "proxy_offline";
@@ -31,8 +32,20 @@ export function isServing(status: ProxyStatus): boolean {
   return status === "online" || status === "upgrading";
 }
 
-export function clusterStatus(proxyStatuses: readonly ProxyStatus[]): ClusterStatus {
-  return proxyStatuses.some(isServing) ? "online" : "offline";
+/**
+ * R6 with the proxy group's minimum (issue 16, after Zabbix's min_online): online with at least
+ * `minOnline` serving proxies, degraded with some but fewer, offline with none. A minimum of 1
+ * (every IP cluster, and the default) is R6 as written: online as soon as one proxy serves.
+ */
+export function clusterStatus(proxyStatuses: readonly ProxyStatus[], minOnline = 1): ClusterStatus {
+  const serving = proxyStatuses.filter(isServing).length;
+  if (serving === 0) return "offline";
+  return serving >= Math.max(1, minOnline) ? "online" : "degraded";
+}
+
+/** A degraded cluster still relays and takes clients: only an offline one cannot. */
+export function isClusterServing(status: ClusterStatus): boolean {
+  return status !== "offline";
 }
 
 export function agentStatus(lastSeenAt: Date | null, now: Date, offlineAfterSeconds: number): AgentStatus {

@@ -37,14 +37,19 @@ export function useConnectErrorText() {
         return t("BATCH_INTERVAL", { seconds: Number(d.retryAfterSeconds ?? 0), interval: Number(d.intervalSeconds ?? 60) });
       case "BATCH_TOO_LARGE":
         return t("BATCH_TOO_LARGE", { max: n("max"), requested: n("requested") });
-      case "CAPACITY_EXCEEDED":
-        return t("CAPACITY_EXCEEDED", {
+      case "CAPACITY_EXCEEDED": {
+        const text = t("CAPACITY_EXCEEDED", {
           capacity: n("capacity"),
           proxies: Number(d.onlineProxies ?? 0),
           current: n("current"),
           requested: n("requested"),
           total: format.number(Number(d.current ?? 0) + Number(d.requested ?? 0)),
         });
+        const unknown = Number(d.unknownSizeProxies ?? 0);
+        // Japanese sentences follow each other without a space.
+        const gap = text.endsWith("。") ? "" : " ";
+        return unknown > 0 ? `${text}${gap}${t("CAPACITY_UNKNOWN_SIZE", { count: unknown })}` : text;
+      }
       case "BANDWIDTH_HEADROOM":
         return t("BANDWIDTH_HEADROOM", {
           clients: n("clients"),

@@ -82,14 +82,41 @@ const rows: Row[] = [
       for (let i = 0; i < 22; i++) await insertClient(cluster.id);
       return { clusterId: cluster.id, assetIds: await onlineAssets("cn", 2) };
     },
-    { capacity: 23, onlineProxies: 1, current: 22, requested: 2 },
+    { capacity: 23, onlineProxies: 1, unknownSizeProxies: 0, current: 22, requested: 2 },
+  ],
+  [
+    "more than the online proxies' real sizes add up to; an offline proxy adds nothing (R13)",
+    422,
+    "CAPACITY_EXCEEDED",
+    async () => {
+      const cluster = await makeCluster();
+      await servingProxy(cluster.id, { cpuCores: 1, memoryMb: 64 }); // 23
+      await servingProxy(cluster.id, { cpuCores: 1, memoryMb: 32 }); // floor(6000 × 32/16384) = 11
+      const silent = await servingProxy(cluster.id);
+      await db().proxyServer.update({ where: { id: silent.id }, data: { lastHeartbeatAt: LONG_AGO } });
+      for (let i = 0; i < 30; i++) await insertClient(cluster.id);
+      return { clusterId: cluster.id, assetIds: await onlineAssets("cn", 5) };
+    },
+    { capacity: 34, onlineProxies: 2, unknownSizeProxies: 0, current: 30, requested: 5 },
+  ],
+  [
+    "an online proxy that never reported its size counts 0, and says so (R13)",
+    422,
+    "CAPACITY_EXCEEDED",
+    async () => {
+      const cluster = await makeCluster();
+      const proxy = await servingProxy(cluster.id);
+      await db().asset.update({ where: { id: proxy.assetId }, data: { cpuCores: null, memoryMb: null } });
+      return { clusterId: cluster.id, assetIds: await onlineAssets("cn", 3) };
+    },
+    { capacity: 0, onlineProxies: 1, unknownSizeProxies: 1, current: 0, requested: 3 },
   ],
   [
     "no online proxy (R13)",
     422,
     "CAPACITY_EXCEEDED",
     async () => ({ clusterId: (await makeCluster()).id, assetIds: await onlineAssets("cn", 1) }),
-    { capacity: 0, onlineProxies: 0, current: 0, requested: 1 },
+    { capacity: 0, onlineProxies: 0, unknownSizeProxies: 0, current: 0, requested: 1 },
   ],
   [
     "beyond 60% of a custom bandwidth (R17)",

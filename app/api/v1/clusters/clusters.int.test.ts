@@ -143,12 +143,43 @@ describe("cluster routes: refused requests (status, code, fields) change nothing
     ["PATCH unknown id", 404, "NOT_FOUND", () => api.patch(UNKNOWN, { description: "x" })],
     ["DELETE unknown id", 404, "NOT_FOUND", () => api.remove(UNKNOWN)],
     ["PATCH malformed JSON", 400, "VALIDATION_FAILED", () => api.patch(plain.id, "{description"), ["body"]],
+    ["PATCH nothing to change", 400, "VALIDATION_FAILED", () => api.patch(plain.id, { name: plain.name }), ["body"]],
+    // Issue 16: the minimum of online proxies, 1–100, and 1 for an IP cluster (R4)
+    ["PATCH minimum 0", 400, "VALIDATION_FAILED", () => api.patch(plain.id, { minOnlineProxies: 0 }), ["body.minOnlineProxies"]],
     [
-      "PATCH missing description",
+      "PATCH minimum 101",
       400,
       "VALIDATION_FAILED",
-      () => api.patch(plain.id, { name: plain.name }),
-      ["body.description"],
+      () => api.patch(plain.id, { minOnlineProxies: 101 }),
+      ["body.minOnlineProxies"],
+    ],
+    [
+      "PATCH minimum as text",
+      400,
+      "VALIDATION_FAILED",
+      () => api.patch(plain.id, { minOnlineProxies: "3" }),
+      ["body.minOnlineProxies"],
+    ],
+    [
+      "PATCH R4 minimum 2 on an IP cluster",
+      422,
+      "IP_CLUSTER_SINGLE_PROXY",
+      () => api.patch(taken.id, { minOnlineProxies: 2 }),
+      ["body.minOnlineProxies"],
+    ],
+    [
+      "POST R4 minimum 3 with an IP address",
+      422,
+      "IP_CLUSTER_SINGLE_PROXY",
+      () => api.create({ ...validBody(), address: "10.3.3.3", minOnlineProxies: 3 }),
+      ["body.minOnlineProxies"],
+    ],
+    [
+      "POST minimum 0",
+      400,
+      "VALIDATION_FAILED",
+      () => api.create({ ...validBody(), minOnlineProxies: 0 }),
+      ["body.minOnlineProxies"],
     ],
     [
       "PATCH an unknown field",
@@ -233,12 +264,27 @@ describe("cluster routes: the happy path", () => {
     await db().proxyServer.deleteMany({ where: { clusterId: cluster.id } });
 
     const patched = await api.patch(cluster.id, { description: "second", name: cluster.name, address: cluster.address });
-    expect(patched).toMatchObject({ status: 200, body: { description: "second", name: cluster.name } });
+    expect(patched).toMatchObject({ status: 200, body: { description: "second", name: cluster.name, minOnlineProxies: 1 } });
 
     const removed = await api.remove(cluster.id);
     expect(removed.status).toBe(204);
     expect(removed.body).toBeUndefined();
     expect((await api.get(cluster.id)).status).toBe(404);
+  });
+
+  it("issue 16: a domain cluster with a minimum shows degraded with the counts, then online", async () => {
+    const created = await api.create({ ...validBody(), minOnlineProxies: 2 });
+    expect(created).toMatchObject({ status: 201, body: { minOnlineProxies: 2, status: "offline" } });
+    const cluster = created.body as ClusterDto;
+    await insertProxy(cluster.id, { lastHeartbeatAt: new Date() });
+    const degraded = { status: "degraded", onlineProxyCount: 1, proxyCount: 1, minOnlineProxies: 2 };
+    expect(await api.get(cluster.id)).toMatchObject({ status: 200, body: degraded });
+    const listed = (await api.list("?region=cn")).body as { items: ClusterDto[] };
+    expect(listed.items.find((c) => c.id === cluster.id)).toMatchObject(degraded);
+    expect(await api.patch(cluster.id, { minOnlineProxies: 1 })).toMatchObject({
+      status: 200,
+      body: { status: "online", minOnlineProxies: 1, description: "" },
+    });
   });
 
   it("R1: the same name is free in the other region", async () => {

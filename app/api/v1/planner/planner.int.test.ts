@@ -57,12 +57,53 @@ describe("GET /api/v1/planner", () => {
       capacity: 9000,
       capacityUse: 30 / 9000,
       capacityWarning: false,
+      proxyCapacities: [6000, 3000],
+      unknownSizeProxies: 0,
+      largestProxyCapacity: 6000,
+      capacityWithoutLargest: 3000,
+      survivesLargestLoss: true,
       requiredKbps: 300,
       bandwidthLimitKbps: 1000,
       bandwidth: { requiredKbps: 300, allowedKbps: 600, ok: true, minimumKbps: 500 },
       addressKind: "domain",
     });
     expect((await usageOf(cluster.id)).body).toEqual(r.body.cluster);
+    // The plan starts from those two real proxies: 30 servers need nothing more.
+    expect(r.body.plan).toMatchObject({
+      existing: { proxies: 2, capacity: 9000, largestCapacity: 6000, additionalProxies: 0, totalProxies: 2 },
+    });
+  });
+
+  it("issue 16: N+1 on request, from the cluster's real proxies and its real clients", async () => {
+    const cluster = await makeCluster();
+    await servingProxy(cluster.id, { cpuCores: 1, memoryMb: 2048 }); // 750
+    await servingProxy(cluster.id, { cpuCores: 1, memoryMb: 1024 }); // 375
+    // 600 connected clients, as the connect operations would have counted them.
+    await db().proxyCluster.update({ where: { id: cluster.id }, data: { clientCount: 600 } });
+    // Losing the 750 leaves 375 for 600 clients: not redundant today.
+    expect((await usageOf(cluster.id)).body).toMatchObject({
+      clients: 600,
+      capacity: 1125,
+      proxyCapacities: [750, 375],
+      largestProxyCapacity: 750,
+      capacityWithoutLargest: 375,
+      survivesLargestLoss: false,
+    });
+    // Proxies of 1 core / 2 GB (750): without redundancy 1,125 ≥ 600, nothing to add; with it, one
+    // more (1,875 − 750 = 1,125).
+    const base = `?servers=600&proxyCores=1&proxyMemoryGb=2&clusterId=${cluster.id}`;
+    expect((await plan(base)).body.plan).toMatchObject({
+      redundancy: false,
+      existing: { additionalProxies: 0, totalProxies: 2, survivesLargestLoss: false },
+    });
+    expect((await plan(`${base}&redundancy=true`)).body.plan).toMatchObject({
+      perProxyCapacity: 750,
+      loadProxies: 1,
+      proxiesNeeded: 2,
+      redundancy: true,
+      existing: { proxies: 2, capacity: 1125, largestCapacity: 750, additionalProxies: 1, totalProxies: 3 },
+      domainRequired: true,
+    });
   });
 
   it.each<[number, boolean]>([
@@ -108,6 +149,7 @@ describe("GET /api/v1/planner", () => {
     ["negative servers", "?servers=-1", 400, "VALIDATION_FAILED", ["query.servers"]],
     ["zero cores", "?servers=10&proxyCores=0", 400, "VALIDATION_FAILED", ["query.proxyCores"]],
     ["a malformed cluster id", "?servers=10&clusterId=x", 400, "VALIDATION_FAILED", ["query.clusterId"]],
+    ["redundancy neither yes nor no", "?servers=10&redundancy=maybe", 400, "VALIDATION_FAILED", ["query.redundancy"]],
     ["an unknown cluster", `?servers=10&clusterId=${UNKNOWN_ID}`, 404, "NOT_FOUND"],
   ])("%s → %i %s", async (_name, query, status, code, fields) => {
     const r = await plan(query);

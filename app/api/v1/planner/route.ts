@@ -1,11 +1,12 @@
-// GET /api/v1/planner?servers=&proxyCores=&proxyMemoryGb=&uplinkKbps=[&clusterId=] — the plan
-// (R4, R13, R14, R17), and for an existing cluster its real usage alongside
+// GET /api/v1/planner?servers=&proxyCores=&proxyMemoryGb=&uplinkKbps=&redundancy=[&clusterId=] —
+// the plan (R4, R13, R14, R17), with N+1 on request (issue 16); for an existing cluster its real
+// usage alongside, and the plan starts from its serving proxies' real capacities
 import { route } from "@/lib/http/route";
 import { clusterUsage } from "@/lib/planning/cluster-usage";
 import { plan } from "@/lib/planning/plan";
 import { planQuerySchema } from "@/lib/planning/schemas";
 
-export const GET = route({ role: "viewer", query: planQuerySchema }, async ({ query }) => ({
-  plan: plan(query),
-  cluster: query.clusterId ? await clusterUsage(query.clusterId) : null,
-}));
+export const GET = route({ role: "viewer", query: planQuerySchema }, async ({ query }) => {
+  const cluster = query.clusterId ? await clusterUsage(query.clusterId) : null;
+  return { plan: plan({ ...query, existingCapacities: cluster?.proxyCapacities ?? null }), cluster };
+});

@@ -1,4 +1,4 @@
-// GET/PATCH/DELETE /api/v1/clusters/{id} — read; change the description only (R3); delete (R9)
+// GET/PATCH/DELETE /api/v1/clusters/{id} — read; change the description (R3) or the minimum of online proxies (issue 16); delete (R9)
 import { deleteCluster } from "@/lib/clusters/delete-cluster";
 import { getCluster } from "@/lib/clusters/read-clusters";
 import { clusterIdSchema, updateClusterSchema } from "@/lib/clusters/schemas";
