@@ -301,8 +301,8 @@ try {
   let online = 0;
   for (const cluster of clusters) {
     const { items } = await api.listProxies(cluster.id);
-    for (const p of items as unknown as { status: string; clients?: { held?: number } }[])
-      if (p.status === "online" || p.status === "upgrading") online += p.clients?.held ?? 0;
+    for (const p of items as unknown as { status: string; heldClients: number }[])
+      if (p.status === "online" || p.status === "upgrading") online += p.heldClients;
   }
   const onlineDb = await onlineInDatabase(db, OFFLINE_AFTER);
   say(`steady: ${relayRequests} relay requests, status ${JSON.stringify(Object.fromEntries(relayStats.status))}`);
