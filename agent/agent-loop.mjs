@@ -29,7 +29,7 @@ export async function runAgentLoop(options) {
   const { client, agentVersion, log, signal, random = Math.random } = options;
   const onProxiesChange = options.onProxiesChange ?? (() => undefined);
   let route = options.route ?? null;
-  /** The proxy a rebalance last asked this agent to use. */
+  /** The last rebalance request this agent followed (proxy and time). */
   let preferred = null;
   /** proxyId → { version, controller } */
   const running = new Map();
@@ -109,8 +109,9 @@ export async function runAgentLoop(options) {
       // A rebalance (issue 16) names the proxy of the cluster to report through; the pool and its
       // failover stay as they are. Each request is followed once.
       const prefer = options.followRoute && answer.route?.mode === "proxy" ? answer.route.prefer : null;
-      if (prefer?.proxyId && prefer.proxyId !== preferred) {
-        preferred = prefer.proxyId;
+      const request = prefer?.proxyId ? `${prefer.proxyId}@${prefer.requestedAt ?? ""}` : null;
+      if (request && request !== preferred) {
+        preferred = request;
         const url = client.preferEndpoint(prefer.endpoints ?? []);
         if (url) {
           log.info("moving to another proxy of the cluster (rebalance)", { proxyId: prefer.proxyId, endpoint: url });

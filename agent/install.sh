@@ -14,6 +14,17 @@ NODE_HINT="install Node.js 20 or newer (RHEL/Rocky/Alibaba Cloud Linux: dnf modu
 NODE_MAJOR="$("$NODE" -p 'process.versions.node.split(".")[0]')"
 [ "$NODE_MAJOR" -ge 20 ] || fail "Node.js $("$NODE" --version) is too old: $NODE_HINT"
 
+# A site without DNS for the cluster's contact address lists its proxies (host:port,...): the
+# program comes through the first of them, as the agent's heartbeats will.
+if [ "$ROLE" = "agent" ] && [ -n "${AEGIS_PROXY_ENDPOINTS:-}" ]; then
+  FIRST="${AEGIS_PROXY_ENDPOINTS%%,*}"
+  case "$FIRST" in
+    *\]:*|[!\[]*:*) ;;
+    *) FIRST="$FIRST:${CONSOLE_URL##*:}" ;;
+  esac
+  CONSOLE_URL="http://$FIRST"
+fi
+
 mkdir -p "$ROOT/bin" "$ROOT/log"
 chmod 700 "$ROOT"
 say "downloading the agent program from $CONSOLE_URL into $ROOT/bin"

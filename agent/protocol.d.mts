@@ -30,7 +30,13 @@ export type ProxyTask = { id: string; type: "upgrade" | "stop"; payload: { versi
 export type ProxyPolicy = { version: number; mode: string; [key: string]: unknown };
 
 export type AgentRoute =
-  | { mode: "proxy"; clusterId: string; address: string; port: number; prefer?: { proxyId: string; endpoints: string[] } }
+  | {
+      mode: "proxy";
+      clusterId: string;
+      address: string;
+      port: number;
+      prefer?: { proxyId: string; endpoints: string[]; requestedAt: string };
+    }
   | { mode: "direct"; consoleUrl: string };
 export type RegisterAnswer = {
   assetId: string;

@@ -1,6 +1,6 @@
 // A proxy group that stays up when a proxy fails (issue 16): a domain cluster with a minimum of
 // three online proxies, three real proxy daemons (the manual deploy command's pac-agent.mjs) on
-// 127.0.0.2, .3 and .4 at one port, and real agents installed with the cluster's install command
+// 127.0.0.2, .3 and .4 at the console's PROXY_PORT (.5-.7 for the Japanese run), and real agents installed with the cluster's install command
 // through them. Killing one proxy: its agents fail over to the others, and the cluster shows
 // degraded. Restarting it: a rebalance sends agents back to it, and the cluster shows online.
 import { spawn } from "node:child_process";
@@ -11,7 +11,6 @@ import { expect, test } from "./fixtures";
 import { OperatorApi } from "./operator-api";
 
 const AGENTS = 9;
-const HOSTS = ["127.0.0.2", "127.0.0.3", "127.0.0.4"];
 
 type Client = { hostname: string; agentStatus: string; viaProxyId: string | null };
 type ProxyRow = { id: string; status: string; asset: { hostname: string } };
@@ -28,8 +27,10 @@ test("a proxy group fails over and rebalances when a proxy dies and comes back",
   playwright,
 }) => {
   test.setTimeout(360_000);
-  // One port for the three proxies; the two languages run side by side, so each has its own.
-  const port = Number(process.env.E2E_PROXY_PORT!) + (lang === "ja" ? 500 : 250);
+  // The three proxies listen on the console's PROXY_PORT, as its commands say. The two languages
+  // run side by side, so the Japanese run takes the next three loopback addresses.
+  const port = Number(process.env.E2E_PROXY_PORT!);
+  const HOSTS = (lang === "ja" ? [5, 6, 7] : [2, 3, 4]).map((n) => `127.0.0.${n}`);
   const operator = await OperatorApi.open(playwright, baseURL!);
   const address = `group-${lang}-${Date.now().toString(36)}.e2e.internal`;
   const cluster = await api.create({ region: "intl", name: uniqueName("group"), address });
@@ -114,9 +115,11 @@ test("a proxy group fails over and rebalances when a proxy dies and comes back",
         })
         .toBe(AGENTS);
       expect((await clients()).every((c) => c.agentStatus === "online")).toBe(true);
-      await page.goto(`/intl/clusters/${cluster.id}/proxies`);
+      await page.goto(`/intl/clusters/${cluster.id}`);
       await expect(page.getByText(t("clusters.status.degraded")).first()).toBeVisible();
       await snap("degraded");
+      await page.goto(`/intl/clusters/${cluster.id}/proxies`);
+      await snap("failed-over");
     });
 
     await test.step("restarted, it gets agents back in a rebalance; the cluster shows online", async () => {
@@ -160,7 +163,7 @@ test("a proxy group fails over and rebalances when a proxy dies and comes back",
       } catch {
         // gone
       }
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+    if (!process.env.KEEP_ROOTS) for (const dir of roots) rmSync(dir, { recursive: true, force: true });
     await operator.dispose();
   }
 });

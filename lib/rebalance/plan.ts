@@ -17,9 +17,6 @@ export type RebalancePlan = {
   shares: { proxyId: string; held: number; share: number }[];
 };
 
-/** A move not taken up by then (the agent cannot reach the target) no longer counts for the target. */
-export const MOVE_STALE_SECONDS = 180;
-
 /** The R12 pace: at most this many agents move per cluster per minute. */
 export const MOVES_PER_MINUTE = 500;
 

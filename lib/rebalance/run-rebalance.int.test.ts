@@ -85,9 +85,10 @@ describe("a rebalance pass", () => {
     }
     expect(await pendingUpdates({ id: a.id, clusterId: cluster.id }, URL, new Date())).toEqual([]);
 
-    // A pass within the interval does nothing; the next one counts the agents on their way as moved.
-    expect(await passFor(cluster.id, new Date(now.getTime() + 10_000), 60)).toEqual([]);
-    expect(await passFor(cluster.id, new Date(now.getTime() + 61_000), 60)).toEqual([]);
+    // A pass within the interval does nothing; the next one counts the agents on their way as
+    // moved (for two heartbeat intervals and 15 s: 17 s in this tier).
+    expect(await passFor(cluster.id, new Date(now.getTime() + 2_000), 60)).toEqual([]);
+    expect(await passFor(cluster.id, new Date(now.getTime() + 6_000), 5)).toEqual([]);
 
     // An agent reporting through its new proxy is vouched for there and no longer on its way.
     const moving = await db().asset.findFirstOrThrow({ where: { moveToProxyId: b.id } });
@@ -118,6 +119,19 @@ describe("a rebalance pass", () => {
     expect(mine).toHaveLength(1);
     expect(await events(cluster.id)).toHaveLength(1);
     expect(await db().asset.count({ where: { moveToProxyId: { not: null }, viaProxyId: a.id } })).toBe(mine[0]!.plan.moved);
+  });
+
+  it("forgets a move not done in time, and plans again from where the agents are", async () => {
+    const cluster = await makeCluster();
+    const a = await proxyAt(cluster.id, "10.0.4.1");
+    await proxyAt(cluster.id, "10.0.4.2");
+    await vouched(cluster.id, a.id, 20);
+    const now = new Date();
+    const [first] = await passFor(cluster.id, now, 5);
+    expect(first!.plan.moved).toBe(9); // shares 10/10, limit 11
+    // Nobody moved (the target was unreachable): 18 s later the requests are stale.
+    const [again] = await passFor(cluster.id, new Date(now.getTime() + 18_000), 5);
+    expect(again!.plan.moved).toBe(9);
   });
 
   it("paces moves at 500 a minute per cluster", async () => {

@@ -5,33 +5,21 @@
 // mark is cleared. Any console instance may run a pass: a cluster is claimed by moving its
 // rebalanced_at forward in one UPDATE, so with several instances each cluster is planned once per
 // interval, and the moves and their audit event are written in one transaction.
-import { config } from "@/lib/config";
 import { db, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { systemContext } from "@/lib/http/context";
 import { auditInTx } from "@/lib/audit/audited";
 import { log } from "@/lib/log";
 import { proxyCapacity } from "@/lib/proxies/capacity";
-import { MOVE_STALE_SECONDS, MOVES_PER_MINUTE, planRebalance, type RebalancePlan } from "./plan";
-
-export function rebalanceIntervalSeconds(): number {
-  const raw = process.env.REBALANCE_INTERVAL_SECONDS;
-  const value = raw === undefined || raw === "" ? 60 : Number(raw);
-  if (!Number.isFinite(value) || value < 1) throw new Error(`REBALANCE_INTERVAL_SECONDS must be at least 1, got "${raw}"`);
-  return value;
-}
-
-/** The R12 pace for one pass of `intervalSeconds`: 500 a minute, whatever the interval. */
-export function movesPerPass(intervalSeconds: number): number {
-  return Math.max(1, Math.floor((MOVES_PER_MINUTE * Math.min(intervalSeconds, 60)) / 60));
-}
+import { planRebalance, type RebalancePlan } from "./plan";
+import { movesPerPass, moveStaleSeconds, rebalanceIntervalSeconds, recentlyHeardSeconds } from "./timing";
 
 type ServingProxy = { id: string; cluster_id: string; cpu_cores: number | null; memory_mb: number | null };
 export type ClusterRebalance = { clusterId: string; plan: RebalancePlan };
 
-/** Claims the clusters due for a pass that have two or more serving proxies. */
+/** Claims the clusters due for a pass that have two or more serving proxies, heard within about an interval. */
 async function claimClusters(now: Date, intervalSeconds: number): Promise<Map<string, ServingProxy[]>> {
-  const since = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
+  const since = new Date(now.getTime() - recentlyHeardSeconds() * 1000);
   // A little under the interval, so that timer drift does not skip every other pass.
   const due = new Date(now.getTime() - intervalSeconds * 900);
   const rows = await queryRows<ServingProxy>(Prisma.sql`
@@ -52,7 +40,7 @@ async function claimClusters(now: Date, intervalSeconds: number): Promise<Map<st
 
 /** What each serving proxy holds: the agents it vouches for, less those asked to leave it, plus those asked to come. */
 async function holdings(proxyIds: string[], now: Date): Promise<Map<string, number>> {
-  const fresh = new Date(now.getTime() - MOVE_STALE_SECONDS * 1000);
+  const fresh = new Date(now.getTime() - moveStaleSeconds() * 1000);
   const rows = await queryRows<{ proxy_id: string; held: number }>(Prisma.sql`
     SELECT CASE WHEN a.move_requested_at >= ${fresh} THEN a.move_to_proxy_id ELSE a.via_proxy_id END AS proxy_id, count(*)::int AS held
       FROM asset a
@@ -63,7 +51,7 @@ async function holdings(proxyIds: string[], now: Date): Promise<Map<string, numb
 }
 
 async function applyPlan(clusterId: string, plan: RebalancePlan, now: Date) {
-  const fresh = new Date(now.getTime() - MOVE_STALE_SECONDS * 1000);
+  const fresh = new Date(now.getTime() - moveStaleSeconds() * 1000);
   await db().$transaction(async (tx) => {
     for (const move of plan.moves) {
       // Any agents of the giver not already on their way; relay_pending brings the new route to

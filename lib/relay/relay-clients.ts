@@ -6,7 +6,7 @@
 import { hashToken } from "@/lib/crypto/tokens";
 import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { MOVE_STALE_SECONDS } from "@/lib/rebalance/plan";
+import { moveStaleSeconds } from "@/lib/rebalance/timing";
 import { proxyEndpoints, routeFor, type AgentRoute } from "./route-for";
 
 export type JoinedAgent = { credential: string; agentVersion: string };
@@ -23,7 +23,7 @@ export type AgentUpdate = { assetId: string; revoked: boolean; route: AgentRoute
 /** At most this many pending changes go back in one answer; the rest come with the next heartbeat. */
 export const MAX_UPDATES = 5000;
 
-type Move = { proxyId: string; listen: string[]; ips: string[] };
+type Move = { proxyId: string; listen: string[]; ips: string[]; at: string };
 type Placed = { asset_id: string; cluster_id: string | null; address: string | null };
 
 const route = (row: Placed, consoleUrl: string) =>
@@ -92,12 +92,12 @@ export async function leaveAgents(proxy: RelayProxy, left: LeftAgent[], now: Dat
  * whose credential died is no longer vouched for.
  */
 export async function pendingUpdates(proxy: RelayProxy, consoleUrl: string, now: Date): Promise<AgentUpdate[]> {
-  const fresh = new Date(now.getTime() - MOVE_STALE_SECONDS * 1000);
+  const fresh = new Date(now.getTime() - moveStaleSeconds() * 1000);
   const rows = await queryRows<Placed & { revoked: boolean; tasks: AgentTaskDto[]; move: Move | null }>(Prisma.sql`
     WITH pending AS (
       SELECT a.id AS asset_id, a.agent_credential_hash IS DISTINCT FROM a.via_credential_hash AS revoked, cc.cluster_id, c.address,
              ${openTasks(Prisma.sql`a.id`)} AS tasks,
-             (SELECT json_build_object('proxyId', t.id, 'listen', t.listen, 'ips', ta.ips)
+             (SELECT json_build_object('proxyId', t.id, 'listen', t.listen, 'ips', ta.ips, 'at', a.move_requested_at)
                 FROM proxy_server t JOIN asset ta ON ta.id = t.asset_id
                WHERE t.id = a.move_to_proxy_id AND t.id <> ${proxy.id}::uuid AND t.cluster_id = cc.cluster_id
                  AND a.move_requested_at >= ${fresh}) AS move
@@ -118,7 +118,11 @@ export async function pendingUpdates(proxy: RelayProxy, consoleUrl: string, now:
     const to = route(r, consoleUrl);
     // A rebalance asked this agent to report through another proxy of its cluster (issue 16).
     if (r.move && to.mode === "proxy")
-      to.prefer = { proxyId: r.move.proxyId, endpoints: proxyEndpoints(r.move.listen, r.move.ips) };
+      to.prefer = {
+        proxyId: r.move.proxyId,
+        endpoints: proxyEndpoints(r.move.listen, r.move.ips),
+        requestedAt: new Date(r.move.at).toISOString(),
+      };
     return { assetId: r.asset_id, revoked: r.revoked, route: to, tasks: r.tasks ?? [] };
   });
 }

@@ -8,7 +8,12 @@ import { proxyPort } from "@/lib/config";
  * agent's endpoints by one of these host:port pairs. The agent keeps its endpoint pool (and its
  * failover) and only changes which endpoint it uses.
  */
-export type PreferredProxy = { proxyId: string; endpoints: string[] };
+export type PreferredProxy = {
+  proxyId: string;
+  endpoints: string[];
+  /** Tells one request from the next to the same proxy (an agent follows each request once). */
+  requestedAt: string;
+};
 
 export type AgentRoute =
   | { mode: "proxy"; clusterId: string; address: string; port: number; prefer?: PreferredProxy }
