@@ -22,7 +22,8 @@ const baseURL = `http://localhost:${PORT}`;
 // Short timings (SPEC §7) so a journey sees a proxy go offline within seconds, and a refused
 // batch's countdown (R12) end within the test. No demo fleet: specs heartbeat their own agents
 // and proxies, and 2,500 simulated agents on a 2 s interval starve them on a 2-core machine.
-const timings = "OFFLINE_AFTER_SECONDS=5 HEARTBEAT_INTERVAL_SECONDS=2 BATCH_INTERVAL_SECONDS=30 REBALANCE_INTERVAL_SECONDS=3 DEMO_SIMULATOR=0";
+const timings =
+  "OFFLINE_AFTER_SECONDS=5 HEARTBEAT_INTERVAL_SECONDS=2 BATCH_INTERVAL_SECONDS=30 REBALANCE_INTERVAL_SECONDS=3 DEMO_SIMULATOR=0";
 const server = `rm -rf ${DATA_DIR} && DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${PG_PORT} HOST=127.0.0.1 PORT=${PORT} PROXY_PORT=${PROXY_PORT} ${timings} npx tsx scripts/start.ts`;
 
 const chromium = {
