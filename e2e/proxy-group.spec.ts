@@ -119,6 +119,7 @@ test("a proxy group fails over and rebalances when a proxy dies and comes back",
       await expect(page.getByText(t("clusters.status.degraded")).first()).toBeVisible();
       await snap("degraded");
       await page.goto(`/intl/clusters/${cluster.id}/proxies`);
+      await expect(page.getByText(`e2e-group-proxy-${lang}-1`).first()).toBeVisible();
       await snap("failed-over");
     });
 
@@ -137,6 +138,7 @@ test("a proxy group fails over and rebalances when a proxy dies and comes back",
       }>("GET", `/api/v1/audit-events?action=cluster.rebalance&targetId=${cluster.id}`);
       expect(items.some((e) => e.details.reason === "proxy_joined" && e.details.moves.some((m) => m.to === first()))).toBe(true);
       await page.goto(`/intl/clusters/${cluster.id}/proxies`);
+      await expect(page.getByText(`e2e-group-proxy-${lang}-1`).first()).toBeVisible();
       await snap("rebalanced");
     });
   } finally {
