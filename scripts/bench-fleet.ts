@@ -72,6 +72,20 @@ type Proxy = {
   run: null | { controller: AbortController; relay: Awaited<ReturnType<typeof startVirtualRelay>>; loop: Promise<unknown> };
 };
 
+/** Stops every virtual proxy; one that does not stop within 30 s is reported and left behind. */
+async function stopAll() {
+  let stopped = 0;
+  const all = Promise.allSettled(
+    proxies.map(async (p) => {
+      await p.run?.loop;
+      await p.run?.relay.close();
+      stopped++;
+    }),
+  );
+  if ((await Promise.race([all.then(() => true), sleep(30_000).then(() => false)])) === false)
+    say(`${proxies.length - stopped} virtual proxies did not stop within 30 s; going on`);
+}
+
 /** What the proxies' requests to the console did, window by window. */
 const relayStats = { ms: [] as number[], status: new Map<string, number>(), errors: 0, throttled: 0 };
 function onRequest(event: { path: string; status: number | null; ms: number; error?: string }) {
@@ -326,7 +340,7 @@ try {
   // The same operator calls with the fleet stopped.
   if (churnTimer) clearInterval(churnTimer);
   stopFleet.abort();
-  await Promise.all(proxies.map(async (p) => (await p.run?.loop, await p.run?.relay.close())));
+  await stopAll();
   await sleep(5000);
   const idle = await operatorSamples(Math.min(SECONDS, 60));
   // The rules that must hold across instances, raced through the load balancer.
@@ -375,7 +389,7 @@ try {
 } finally {
   if (churnTimer) clearInterval(churnTimer);
   stopFleet.abort();
-  await Promise.allSettled(proxies.map(async (p) => (await p.run?.loop, await p.run?.relay.close())));
+  await stopAll();
   await db.end().catch(() => undefined);
   await lb?.close();
   await Promise.allSettled(more.map((c) => c.stop()));

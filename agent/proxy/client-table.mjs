@@ -31,6 +31,9 @@ export class ClientTable {
     this.refusedFull = 0;
     /** The console deferred joins (a reconnect wave): none is reported before this time (ms). */
     this.joinsNotBefore = 0;
+    /** Entries in state "new", so that asking for changes costs nothing when there are none. */
+    this.newCount = 0;
+    this.expiredAt = -Infinity;
   }
 
   /**
@@ -46,6 +49,7 @@ export class ClientTable {
       }
       entry = { credential, state: "new", assetId: null, agentVersion, lastBeat: 0, route: null, tasks: [] };
       this.entries.set(credential, entry);
+      this.newCount++;
     }
     if (entry.state === "refused") return { status: 401 };
     entry.lastBeat = this.now();
@@ -73,15 +77,18 @@ export class ClientTable {
   hasChanges() {
     this.expire();
     if (this.leaving.size > 0) return true;
-    if (this.now() < this.joinsNotBefore) return false;
-    for (const e of this.entries.values()) if (e.state === "new") return true;
-    return false;
+    return this.newCount > 0 && this.now() >= this.joinsNotBefore;
   }
 
+  /** Forgets agents silent past the threshold; a walk over the table, so at most a few times a threshold. */
   expire() {
-    const since = this.now() - this.offlineAfterMs;
+    const now = this.now();
+    if (now - this.expiredAt < Math.min(1000, this.offlineAfterMs / 10)) return;
+    this.expiredAt = now;
+    const since = now - this.offlineAfterMs;
     for (const [credential, e] of this.entries) {
       if (e.lastBeat >= since || e.state === "joining") continue;
+      if (e.state === "new") this.newCount--;
       this.entries.delete(credential);
       if (e.assetId && this.byAsset.get(e.assetId) === e) this.byAsset.delete(e.assetId);
       if (e.state === "accepted") this.leaving.set(e.assetId, e.lastBeat);
@@ -92,12 +99,14 @@ export class ClientTable {
   takeReport(max = MAX_REPORT_ITEMS) {
     this.expire();
     const joining = [];
-    for (const e of this.entries.values()) {
-      if (joining.length >= max || this.now() < this.joinsNotBefore) break;
-      if (e.state !== "new") continue;
-      e.state = "joining";
-      joining.push(e);
-    }
+    if (this.newCount > 0 && this.now() >= this.joinsNotBefore)
+      for (const e of this.entries.values()) {
+        if (joining.length >= max) break;
+        if (e.state !== "new") continue;
+        e.state = "joining";
+        this.newCount--;
+        joining.push(e);
+      }
     const left = [...this.leaving].slice(0, max).map(([assetId, at]) => ({ assetId, lastSeenAt: new Date(at).toISOString() }));
     for (const l of left) this.leaving.delete(l.assetId);
     return {
@@ -109,8 +118,13 @@ export class ClientTable {
 
   /** The report did not reach the console: everything in it goes into the next one. */
   restore(report) {
-    for (const e of report.joining) if (e.state === "joining") e.state = "new";
+    for (const e of report.joining) if (e.state === "joining") this.#renew(e);
     for (const l of report.left) if (!this.leaving.has(l.assetId)) this.leaving.set(l.assetId, Date.parse(l.lastSeenAt));
+  }
+
+  #renew(entry) {
+    entry.state = "new";
+    this.newCount++;
   }
 
   /** Applies the console's answer: join results in report order, then updates for known agents. */
@@ -120,7 +134,7 @@ export class ClientTable {
     if (answer?.retryAfterSeconds > 0) this.joinsNotBefore = this.now() + answer.retryAfterSeconds * 1000;
     report.joining.forEach((e, i) => {
       const r = results[i];
-      if (!r) return void (e.state = "new");
+      if (!r) return this.#renew(e);
       if (r.status === "refused") return void (e.state = "refused");
       e.assetId = r.assetId;
       e.route = r.route ?? null;

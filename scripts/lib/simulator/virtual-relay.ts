@@ -43,15 +43,20 @@ export async function startVirtualRelay(o: {
 
   async function beatLoop() {
     const tickMs = 1000;
+    // Each agent beats once an interval, in its slot: a snapshot of the agents, taken once an
+    // interval, is walked a slice per tick (agents added meanwhile beat from the next interval).
+    let snapshot: VirtualAgent[] = [];
     for (let tick = 0; !o.signal.aborted; tick++) {
       const slots = Math.max(1, Math.round(((clients.intervalSeconds || o.intervalSeconds) * 1000) / tickMs));
-      let i = 0;
-      for (const agent of live) {
-        if (i++ % slots !== tick % slots) continue;
+      if (tick % slots === 0) snapshot = [...live];
+      const per = Math.ceil(snapshot.length / slots);
+      const slice = snapshot.slice((tick % slots) * per, (tick % slots) * per + per);
+      const recordsPerBeat = (o.recordsPerMinute * slots * tickMs) / 60_000;
+      for (const agent of slice) {
+        if (!live.has(agent)) continue;
         const answer = clients.beat(agent.credential, AGENT_VERSION);
         counts.beats++;
         if (answer.status === 401) live.delete(agent);
-        const recordsPerBeat = (o.recordsPerMinute * slots * tickMs) / 60_000;
         const count = Math.floor(recordsPerBeat) + (Math.random() < recordsPerBeat % 1 ? 1 : 0);
         if (count > 0 && answer.assetId)
           data.accept(
