@@ -11,7 +11,7 @@ import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { proxyDeleted } from "@/lib/proxies/stop-command";
-import { deferSeconds, withJoinSlot } from "@/lib/relay/join-gate";
+import { deferSeconds, withJoinSlot } from "@/lib/relay/relay-gates";
 import { joinAgents, leaveAgents, pendingUpdates } from "@/lib/relay/relay-clients";
 
 type OpenTask = { id: string; type: "deploy_proxy" | "upgrade_proxy" | "stop_proxy"; payload: unknown; delivered: boolean };
@@ -94,7 +94,7 @@ export async function proxyHeartbeat(
   ]);
   const policy = proxy.policy;
   return {
-    // Joins deferred (join-gate.ts): none is answered, and the proxy reports them again after this.
+    // Joins deferred (relay-gates.ts): none is answered, and the proxy reports them again after this.
     clients: joins ? { joined: joins, updates } : { joined: [], updates, retryAfterSeconds: deferSeconds() },
     /** The proxy counts an agent as gone after this much silence, as the console would (R7). */
     offlineAfterSeconds: config.offlineAfterSeconds,

@@ -8,7 +8,7 @@ import { hashToken, newToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { proxyHeartbeat } from "@/lib/proxies/proxy-heartbeat";
 import { ingestProxyData } from "@/lib/relay/ingest-data";
-import { withJoinSlot } from "@/lib/relay/join-gate";
+import { withJoinSlot } from "@/lib/relay/relay-gates";
 import { insertClient, insertProxy, makeCluster } from "@/lib/testing/fixtures";
 
 const URL = "http://console.test";

@@ -2,7 +2,8 @@
 import { proxyDataSchema, proxyIdParamsSchema } from "@/lib/agents/schemas";
 import { route } from "@/lib/http/route";
 import { ingestProxyData } from "@/lib/relay/ingest-data";
+import { pacedIngest } from "@/lib/relay/relay-gates";
 
 export const POST = route({ role: "agent", params: proxyIdParamsSchema, body: proxyDataSchema }, ({ ctx, params, body }) =>
-  ingestProxyData(ctx.agent!, params.id, body),
+  pacedIngest(() => ingestProxyData(ctx.agent!, params.id, body)),
 );
