@@ -320,19 +320,17 @@ try {
   }
   const onlineDb = await onlineInDatabase(db, OFFLINE_AFTER);
   say(`steady: ${relayRequests} relay requests, status ${JSON.stringify(Object.fromEntries(relayStats.status))}`);
+  say(
+    `steady: hb_per_s=${hbPerS.toFixed(0)} relay_per_s=${(relayRequests / elapsed).toFixed(1)} relay_p50/p95=${relayP50.toFixed(1)}/${relayP95.toFixed(1)} ms console_cpu=${consolePct.toFixed(1)} % pg_cpu=${pgPct.toFixed(1)} % operator_p95=${percentile(operator.samples, 95).toFixed(1)} ms online=${online} (db ${onlineDb}) errors=${steadyErrors} growth=${(growthPerHour / 2 ** 20).toFixed(1)} MB/h`,
+  );
 
   // A fleet-wide reconnect: every proxy restarts at once and reports all of its clients again.
   say("fleet-wide reconnect: restarting every proxy at once");
   resetRelayStats();
-  await Promise.all(
-    proxies.map(async (p) => {
-      p.run!.controller.abort();
-      await p.run!.loop;
-      await p.run!.relay.close();
-    }),
-  );
+  for (const p of proxies) p.run!.controller.abort();
+  await stopAll();
   await Promise.all(proxies.map(startProxy));
-  const reconnectSeconds = await waitUntilVouched("reconnect", 300);
+  const reconnectSeconds = await waitUntilVouched("reconnect", 180);
   const reconnect5xx = relayStats.errors;
   const reconnect429 = relayStats.throttled;
   say(`reconnect absorbed in ${reconnectSeconds.toFixed(0)} s: 5xx/network ${reconnect5xx}, 429 ${reconnect429}`);
