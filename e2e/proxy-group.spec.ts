@@ -165,7 +165,7 @@ test("a proxy group fails over and rebalances when a proxy dies and comes back",
       } catch {
         // gone
       }
-    if (!process.env.KEEP_ROOTS) for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
     await operator.dispose();
   }
 });
