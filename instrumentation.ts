@@ -6,10 +6,19 @@ export async function register() {
     const { startConnectJobWorker } = await import("@/lib/clients/run-connect-jobs");
     startConnectJobWorker();
   }
+  // Rolling upgrades (issue 17): steps taken by whichever instance claims the rollout.
+  const { startRolloutWorker } = await import("@/lib/rollouts/run-rollouts");
+  startRolloutWorker();
   // RETENTION_INTERVAL_MINUTES=0 turns it off.
   const { startRetentionJob } = await import("@/lib/retention/schedule");
   startRetentionJob();
   // Proxy groups: one pass a REBALANCE_INTERVAL_SECONDS per cluster, whichever instance claims it.
   const { startRebalanceWorker } = await import("@/lib/rebalance/run-rebalance");
   startRebalanceWorker();
+  // Alerts (issue 14): evaluation by the lease holder, webhook delivery by any instance.
+  const { startAlertWorkers } = await import("@/lib/alerts/worker");
+  startAlertWorkers();
+  // METRICS_LISTEN=host:port: /metrics without a token on that address (issue 14).
+  const { startMetricsListener } = await import("@/lib/metrics/listen");
+  startMetricsListener();
 }

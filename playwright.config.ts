@@ -20,11 +20,14 @@ const PROXY_PORT = Number((process.env.E2E_PROXY_PORT ??= String(18000 + slot)))
 const baseURL = `http://localhost:${PORT}`;
 
 // Short timings (SPEC §7) so a journey sees a proxy go offline within seconds, and a refused
-// batch's countdown (R12) end within the test. No demo fleet: specs heartbeat their own agents
+// batch's countdown (R12) end within the test; alerts are evaluated every 2 s (e2e/alerts.spec.ts). No demo fleet: specs heartbeat their own agents
 // and proxies, and 2,500 simulated agents on a 2 s interval starve them on a 2-core machine.
 const timings =
-  "OFFLINE_AFTER_SECONDS=5 HEARTBEAT_INTERVAL_SECONDS=2 BATCH_INTERVAL_SECONDS=30 REBALANCE_INTERVAL_SECONDS=3 DEMO_SIMULATOR=0";
+  "OFFLINE_AFTER_SECONDS=5 HEARTBEAT_INTERVAL_SECONDS=2 BATCH_INTERVAL_SECONDS=30 REBALANCE_INTERVAL_SECONDS=3 DEMO_SIMULATOR=0 ALERT_EVAL_INTERVAL_SECONDS=2 WEBHOOK_DELIVERY_INTERVAL_SECONDS=1";
 const server = `rm -rf ${DATA_DIR} && DATA_DIR=${DATA_DIR} EMBEDDED_PG_PORT=${PG_PORT} HOST=127.0.0.1 PORT=${PORT} PROXY_PORT=${PROXY_PORT} ${timings} npx tsx scripts/start.ts`;
+
+/** The rolling-upgrade journey publishes releases (e2e/upgrade-rollout.spec.ts). */
+const ROLLOUT_SPEC = /upgrade-rollout\.spec\.ts$/;
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -58,8 +61,26 @@ export default defineConfig({
   // asks for another role (test.use({ storageState: storageStatePath("viewer") })).
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
-    { name: "en", dependencies: ["setup"], use: { ...chromium, locale: "en-US", storageState: storageStatePath("operator") } },
-    { name: "ja", dependencies: ["setup"], use: { ...chromium, locale: "ja-JP", storageState: storageStatePath("operator") } },
+    {
+      name: "en",
+      dependencies: ["setup"],
+      testIgnore: ROLLOUT_SPEC,
+      use: { ...chromium, locale: "en-US", storageState: storageStatePath("operator") },
+    },
+    {
+      name: "ja",
+      dependencies: ["setup"],
+      testIgnore: ROLLOUT_SPEC,
+      use: { ...chromium, locale: "ja-JP", storageState: storageStatePath("operator") },
+    },
+    // Publishing a release changes the latest version every other spec sees: alone, after them.
+    {
+      name: "rollout",
+      // E2E_ROLLOUT_ALONE=1 npx playwright test --project rollout: this journey by itself.
+      dependencies: process.env.E2E_ROLLOUT_ALONE ? ["setup"] : ["en", "ja"],
+      testMatch: ROLLOUT_SPEC,
+      use: { ...chromium, locale: "en-US", storageState: storageStatePath("operator") },
+    },
   ],
   webServer: {
     command: server,

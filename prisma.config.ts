@@ -1,10 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { DEFAULT_DATABASE_URL } from "./lib/db/url";
+import { defaultDatabaseUrl } from "./lib/db/url";
 
 // The JS schema engine needs DATABASE_URL in the CLI's own process (ENVIRONMENT.md);
 // without it the CLI falls back to the native engine and tries to download it.
-process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
+process.env.DATABASE_URL ??= defaultDatabaseUrl();
 
 export default defineConfig({
   experimental: { adapter: true },

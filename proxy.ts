@@ -20,6 +20,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API, Next's assets, the sign-in page, or files with an extension (icon.svg).
-  matcher: ["/((?!api/|_next/|sign-in|.*\\.[^/]+$).*)"],
+  // Pages only: not the API, /metrics, Next's assets, the sign-in page, or files with an extension (icon.svg).
+  matcher: ["/((?!api/|metrics$|_next/|sign-in|.*\\.[^/]+$).*)"],
 };

@@ -15,6 +15,8 @@ export default defineConfig({
       HEARTBEAT_INTERVAL_SECONDS: "1",
       BATCH_INTERVAL_SECONDS: "2",
       LOG_LEVEL: "silent",
+      // Install tokens are sealed under this key in tests (lib/crypto/secret-box.ts), never a file in .data.
+      ENCRYPTION_KEY: "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
     },
     projects: [
       {
@@ -22,7 +24,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "agent/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "agent/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
       },
@@ -34,7 +36,8 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "app/api/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           exclude: ["**/node_modules/**"],
           globalSetup: [path.join(root, "lib/testing/postgres-global-setup.ts")],
-          setupFiles: [path.join(root, "lib/testing/database-per-file.ts")],
+          // Every answer of a route is checked against the OpenAPI document (issue 14).
+          setupFiles: [path.join(root, "lib/testing/database-per-file.ts"), path.join(root, "lib/testing/contract-setup.ts")],
           // Many integration tests mostly wait (heartbeat thresholds, batch intervals): two files
           // at a time keep both cores busy. Each file has its own database.
           maxWorkers: 2,

@@ -60,7 +60,7 @@ export async function runAgentLoop(options) {
           ...options.proxyOptions,
           client,
           proxyId,
-          version,
+          version: options.runningVersion ?? version,
           log,
           signal: controller.signal,
           random,
@@ -93,12 +93,13 @@ export async function runAgentLoop(options) {
       // Only the real daemon follows routes (followRoute): the simulator's and tests' stand-ins
       // model where they report themselves, and must never dial a customer's contact address.
       if (options.followRoute && answer.route && !sameRoute(answer.route, route)) {
-        const endpoints = await applyRoute(client, answer.route, { override: options.endpointsOverride ?? null }).catch(
-          (error) => {
-            log.warn("cannot resolve the new route's endpoints; keeping the current one", { error: error.message });
-            return null;
-          },
-        );
+        const endpoints = await applyRoute(client, answer.route, {
+          override: options.endpointsOverride ?? null,
+          tls: options.tlsFor?.(answer.route) ?? null,
+        }).catch((error) => {
+          log.warn("cannot resolve the new route's endpoints; keeping the current one", { error: error.message });
+          return null;
+        });
         if (endpoints) {
           log.info("route changed by the console", { from: route, to: answer.route, endpoints });
           route = answer.route;
@@ -106,6 +107,8 @@ export async function runAgentLoop(options) {
           continue; // report through the new route at once
         }
       }
+      // A proxy that serves TLS says so (issue 17): an agent holding the console CA moves to it.
+      if (options.followRoute && answer.tls && route?.mode === "proxy" && (await options.onTls?.(answer.tls, route))) continue;
       // A rebalance (issue 16) names the proxy of the cluster to report through; the pool and its
       // failover stay as they are. Each request is followed once.
       const prefer = options.followRoute && answer.route?.mode === "proxy" ? answer.route.prefer : null;
@@ -139,7 +142,15 @@ export async function runAgentLoop(options) {
     } catch (error) {
       if (!(error instanceof ProtocolError)) throw error;
       if (error.kind === "aborted") break;
-      if (error.fatal) {
+      // The cluster requires TLS (issue 17): switch when this agent holds the console CA; else keep
+      // trying plain HTTP each interval (the setting may be turned off) instead of exiting.
+      if (error.status === 426 && options.followRoute && route?.mode === "proxy") {
+        const port = Number(error.details?.port);
+        if (port > 0 && (await options.onTls?.({ port, required: true }, route))) continue;
+        log.error("the cluster requires TLS and this agent cannot use it: run a new install command", {
+          error: error.message,
+        });
+      } else if (error.fatal) {
         log.error(
           error.kind === "unauthorized"
             ? "the console no longer accepts this agent's credential (401): exiting; run a new install command"

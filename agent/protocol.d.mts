@@ -23,6 +23,8 @@ export type AssetFacts = {
   memoryMb?: number | null;
   agentVersion: string;
   machineId?: string;
+  /** How install.sh runs the daemon, so the console can show the command that stops it. */
+  service?: { manager: "systemd"; unit: string } | { manager: "pidfile"; pidFile: string };
 };
 
 export type AgentTask = { id: string; type: string; payload: Record<string, unknown> | null };
@@ -64,6 +66,8 @@ export type ProxyHeartbeatAnswer = {
   heartbeatIntervalSeconds: number;
   offlineAfterSeconds?: number;
   clients?: { joined: JoinResult[]; updates: AgentUpdate[]; retryAfterSeconds?: number };
+  /** The cluster certificate to serve agents (issue 17); certificate/key/ca only when the reported fingerprint differs. */
+  tls?: import("./proxy/tls-listener.mjs").ProxyTlsAnswer & { caFingerprint?: string };
 };
 export type ProxyReport = {
   proxyVersion: string;
@@ -76,6 +80,8 @@ export type ProxyReport = {
   droppedRecords?: number;
   stopping?: boolean;
   listen?: string[];
+  tlsFingerprint?: string | null;
+  tlsListen?: string[];
   clients?: {
     joined: { credential: string; agentVersion: string }[];
     left: { assetId: string; lastSeenAt: string }[];
@@ -124,11 +130,13 @@ export type ProtocolClient = {
   heartbeat(report: { agentVersion: string; viaProxyId: string | null }): Promise<AgentHeartbeatAnswer>;
   registerProxy(deployToken: string, facts: AssetFacts, proxyVersion: string): Promise<ProxyRegisterAnswer>;
   proxyHeartbeat(proxyId: string, report: ProxyReport): Promise<ProxyHeartbeatAnswer>;
+  downloadRelease(version: string): Promise<Buffer>;
   agentData(records: DataRecord[]): Promise<DataAnswer>;
   proxyData(proxyId: string, records: (DataRecord & { assetId: string })[]): Promise<DataAnswer>;
   readonly url: string;
   setUrl(url: string): void;
   setEndpoints(pool: EndpointPoolLike | null): void;
+  setTlsFetch(fn: typeof fetch | null): void;
   preferEndpoint(hostPorts: string[]): string | null;
 };
 

@@ -97,25 +97,35 @@ export function createProtocolClient(options) {
    * network error or a 5xx moves on to the next (failover between a cluster's proxies). */
   let endpoints = options.endpoints ?? null;
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  /** For https endpoints: a fetch that pins the console CA (tls-fetch.mjs, issue 17). */
+  let tlsFetch = options.tlsFetch ?? null;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxAttempts = options.maxAttempts ?? 5;
   const schedule = options.schedule ?? ((attempt) => attempt());
   const backoff = { baseMs: options.retryBaseMs ?? 500, capMs: options.retryCapMs ?? 30_000 };
   let credential = options.credential ?? null;
 
-  async function once(method, path, body) {
+  async function once(method, path, body, raw = false) {
     const target = endpoints ? endpoints.current() : base;
     const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
     const headers = { "content-type": "application/json", "user-agent": options.userAgent ?? `pac-agent/${AGENT_VERSION}` };
     if (credential) headers.authorization = `Bearer ${credential}`;
     const started = performance.now();
     try {
-      const response = await fetchImpl(target + path, {
+      const fetchVia = tlsFetch && target.startsWith("https:") ? tlsFetch : fetchImpl;
+      const response = await fetchVia(target + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.any(signals),
       });
+      // A download (raw) keeps the bytes of a good answer; error answers are JSON either way.
+      if (raw && response.ok) {
+        const bytes = Buffer.from(await response.arrayBuffer());
+        options.onRequest?.({ path, status: response.status, ms: performance.now() - started });
+        endpoints?.succeeded(target);
+        return { response, json: bytes };
+      }
       const text = await response.text();
       options.onRequest?.({ path, status: response.status, ms: performance.now() - started });
       if (endpoints) {
@@ -139,11 +149,11 @@ export function createProtocolClient(options) {
     }
   }
 
-  async function call(method, path, body) {
+  async function call(method, path, body, raw = false) {
     let last = "";
     for (let attempt = 0; ; attempt++) {
       if (options.signal?.aborted) throw new ProtocolError("aborted", "stopped");
-      const { response, json, networkError } = await schedule(() => once(method, path, body));
+      const { response, json, networkError } = await schedule(() => once(method, path, body, raw));
       let waitMs = backoffDelayMs(attempt, backoff);
       if (response?.ok) return json;
       if (response) {
@@ -186,6 +196,10 @@ export function createProtocolClient(options) {
     setEndpoints(pool) {
       endpoints = pool;
     },
+    /** The fetch for https endpoints (a pinned CA); null: the default fetch. */
+    setTlsFetch(fn) {
+      tlsFetch = fn;
+    },
     /** Switches to the pool's endpoint at one of these host:port pairs; its URL, or null when not in the pool. */
     preferEndpoint(hostPorts) {
       return endpoints?.prefer ? endpoints.prefer(hostPorts) : null;
@@ -199,6 +213,8 @@ export function createProtocolClient(options) {
       call("POST", "/api/v1/agent/proxies/register", { deployToken, ...facts, proxyVersion }),
     /** POST /api/v1/agent/proxies/{id}/heartbeat → { tasks, policy, heartbeatIntervalSeconds } */
     proxyHeartbeat: (proxyId, report) => call("POST", `/api/v1/agent/proxies/${encodeURIComponent(proxyId)}/heartbeat`, report),
+    /** GET /api/v1/agent/releases/{version} → the release package's bytes (a Buffer; issue 17) */
+    downloadRelease: (version) => call("GET", `/api/v1/agent/releases/${encodeURIComponent(version)}`, undefined, true),
     /** POST /api/v1/agent/data → { received, accepted, refused } (an agent's own records) */
     agentData: (records) => call("POST", "/api/v1/agent/data", { records }),
     /** POST /api/v1/agent/proxies/{id}/data → { received, accepted, refused } (records of its agents) */

@@ -2,9 +2,10 @@
 import type { Logger, ProtocolClient, ProxyHeartbeatAnswer, ProxyReport } from "./protocol.mjs";
 import type { ClientTable } from "./proxy/client-table.mjs";
 import type { DataPipe } from "./proxy/data-pipe.mjs";
+import type { TlsListener } from "./proxy/tls-listener.mjs";
 
 /** A proxy's data path: the agents it vouches for and its policy-bound data pipe. */
-export type Relay = { clients: ClientTable; data: DataPipe; listen?: string[] };
+export type Relay = { clients: ClientTable; data: DataPipe; listen?: string[]; tls?: TlsListener | null };
 
 export type ProxyStats = { connectedClients: number; bytesRelayed: number; cacheBytes: number };
 export type ProxyLoopOptions = {
@@ -22,6 +23,13 @@ export type ProxyLoopOptions = {
   relay?: Relay | null;
   /** Sends the last heartbeat of a stopping proxy (the loop's own client is aborted by then). */
   sayStopping?: ((report: ProxyReport) => Promise<unknown>) | null;
+  /** Real upgrades (release/upgrader.mjs); without it an upgrade is simulated. */
+  upgrader?: {
+    restarting: boolean;
+    report(): { version: string; outcome: string; reason: string } | null;
+    reported(report: { version: string; outcome: string; reason: string }): void;
+    upgrade(payload: unknown): Promise<"staged" | "refused" | "retry" | "busy">;
+  } | null;
 };
 export type ProxyLoopResult = {
   reason: "stopped" | "gone" | "unauthorized" | "rejected" | "aborted";

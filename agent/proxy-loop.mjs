@@ -7,6 +7,10 @@
 // or left the proxy and what it relayed, queued, dropped and cached; it goes out early (at most
 // once a second) when agents joined or left, so the console learns of them within a second.
 // On SIGTERM (the signal) a last heartbeat says the proxy is stopping, so it shows offline at once.
+// With an `upgrader` (release/upgrader.mjs, the real daemon) an upgrade is real: the release is
+// downloaded, verified and staged, and the daemon restarts into it; a refused or rolled-back
+// upgrade is reported in the `upgrade` field until the console has it. Without one (the simulator's
+// virtual proxies) the upgrade is simulated.
 import { ProtocolError, jittered, sleep } from "./protocol.mjs";
 
 const ZERO_STATS = () => ({ connectedClients: 0, bytesRelayed: 0, cacheBytes: 0 });
@@ -18,6 +22,7 @@ function relayStats(relay) {
     connectedClients: relay.clients.connectedCount,
     ...relay.data.stats(),
     ...(relay.listen ? { listen: relay.listen } : {}),
+    ...(relay.tls ? relay.tls.report() : {}),
   };
 }
 
@@ -48,6 +53,7 @@ export async function runProxyLoop({
   random = Math.random,
   relay = null,
   sayStopping = null,
+  upgrader = null,
 }) {
   let version = initialVersion;
   let policyVersion = null;
@@ -55,13 +61,22 @@ export async function runProxyLoop({
   const report = () => ({ proxyVersion: version, ...(relay ? relayStats(relay) : stats()), policyVersion });
   while (!signal?.aborted) {
     const changes = relay?.clients.takeReport();
+    const upgradeReport = upgrader?.report() ?? null;
     try {
-      const answer = await client.proxyHeartbeat(proxyId, { ...report(), ...(changes ? { clients: changes.body } : {}) });
+      const answer = await client.proxyHeartbeat(proxyId, {
+        ...report(),
+        ...(changes ? { clients: changes.body } : {}),
+        ...(upgradeReport ? { upgrade: upgradeReport } : {}),
+      });
       if (changes) relay.clients.settle(changes, answer.clients);
+      if (upgradeReport) upgrader.reported(upgradeReport);
       onHeartbeat(answer);
       if (!intervalSeconds && answer.heartbeatIntervalSeconds > 0) interval = answer.heartbeatIntervalSeconds;
       if (relay && answer.offlineAfterSeconds > 0) relay.clients.offlineAfterMs = answer.offlineAfterSeconds * 1000;
       if (relay && answer.heartbeatIntervalSeconds > 0) relay.clients.intervalSeconds = answer.heartbeatIntervalSeconds;
+      // The cluster certificate (issue 17): served at once, renewed without dropping a connection.
+      if (relay?.tls && answer.tls)
+        await relay.tls.apply(answer.tls).catch((e) => log.error("TLS not applied", { error: e.message }));
       if (answer.policy && answer.policy.version !== policyVersion) {
         policyVersion = answer.policy.version;
         relay?.data.setPolicy(answer.policy);
@@ -71,9 +86,16 @@ export async function runProxyLoop({
       for (const task of answer.tasks ?? []) {
         if (task.type === "stop") {
           log.info("stop requested by the console: exiting", { proxyId });
+          // Say so at once, so the console shows it offline now, not after the threshold.
+          if (sayStopping) await sayStopping({ ...report(), stopping: true }).catch(() => undefined);
           return { reason: "stopped", version };
         }
-        if (task.type === "upgrade" && task.payload?.version && task.payload.version !== version) {
+        if (task.type === "upgrade" && task.payload?.version && task.payload.version !== version && upgrader) {
+          log.info("upgrade requested", { proxyId, from: version, to: task.payload.version });
+          const outcome = await upgrader.upgrade(task.payload);
+          if (outcome === "staged") return { reason: "aborted", version };
+          if (outcome === "refused") upgraded = true; // tell the console at once
+        } else if (task.type === "upgrade" && task.payload?.version && task.payload.version !== version) {
           const target = task.payload.version;
           log.info("upgrade requested", { proxyId, from: version, to: target });
           // No real binary is swapped: this build stands for every release. The pause stands
@@ -107,6 +129,7 @@ export async function runProxyLoop({
     }
     if (await waitForNextReport(jittered(interval * 1000, 0.1, random), relay, signal)) break;
   }
-  if (sayStopping) await sayStopping({ ...report(), stopping: true }).catch(() => undefined);
+  // A restart into a new release is not a stop: the new version reports in within seconds.
+  if (sayStopping && !upgrader?.restarting) await sayStopping({ ...report(), stopping: true }).catch(() => undefined);
   return { reason: "aborted", version };
 }

@@ -1,6 +1,7 @@
 // What both daemons do around registration (SPEC §7): register with a one-time token until the
 // console answers, where an agent reports, and the last word of a stopping proxy.
 import { ProtocolError, backoffDelayMs, createProtocolClient, sleep } from "./protocol.mjs";
+import { consoleFetchFromEnv } from "./tls-fetch.mjs";
 
 /** systemd does not restart a unit that exits with this: the console refused the token or credential. */
 export const EXIT_REFUSED = 78;
@@ -39,6 +40,13 @@ export function routeOf(config) {
 
 /** A client for the last heartbeat of a stopping proxy: the daemon's own client is already aborted. */
 export function stoppingSender(config, credential) {
-  const last = createProtocolClient({ url: config.consoleUrl, credential, maxAttempts: 1, timeoutMs: 3000 });
+  const fetch = consoleFetchFromEnv();
+  const last = createProtocolClient({
+    url: config.consoleUrl,
+    credential,
+    maxAttempts: 1,
+    timeoutMs: 3000,
+    ...(fetch ? { fetch } : {}),
+  });
   return (proxyId, report) => last.proxyHeartbeat(proxyId, report);
 }

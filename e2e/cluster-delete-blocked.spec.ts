@@ -13,8 +13,9 @@ test("deleting a cluster that still has proxies and clients is refused with the 
 
   await test.step("ask to delete the seeded cluster: a non-empty one opens the guided deletion", async () => {
     await page.goto(`/${SEEDED.region}/clusters`);
-    await row.getByRole("button", { name: t("clusters.actions.menuLabel", { name: SEEDED.name }) }).click();
-    await page.getByRole("menuitem", { name: t("clusters.actions.delete") }).click();
+    await row
+      .getByRole("button", { name: t("clusters.actions.rowAction", { action: t("clusters.actions.delete"), name: SEEDED.name }) })
+      .click();
     await expect(page.getByRole("heading", { name: t("guidedDelete.title", { name: SEEDED.name }) })).toBeVisible();
   });
 

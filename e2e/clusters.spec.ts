@@ -1,5 +1,5 @@
 // The main journey of screen 1: create a cluster, find it, edit its description, delete it.
-import { clusterRow, expect, test } from "./fixtures";
+import { clusterRow, expect, test, type ActionKey } from "./fixtures";
 
 test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueName, snap }) => {
   const name = uniqueName("journey");
@@ -61,9 +61,9 @@ test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueNa
   });
 
   await test.step("edit the description; name and address are read-only", async () => {
-    await row.getByRole("button", { name: t("clusters.actions.menuLabel", { name }) }).click();
-    await expect(page.getByRole("menuitem", { name: t("clusters.actions.deployProxy") })).toBeEnabled();
-    await page.getByRole("menuitem", { name: t("clusters.actions.edit") }).click();
+    const action = (key: ActionKey) => ({ name: t("clusters.actions.rowAction", { action: t(key), name }) });
+    await expect(row.getByRole("link", action("clusters.actions.deployProxy"))).toBeVisible();
+    await row.getByRole("button", action("clusters.actions.edit")).click();
     const dialog = page.getByRole("dialog", { name: t("editCluster.title") });
     await expect(dialog.getByLabel(t("createCluster.name"))).toHaveValue(name);
     await expect(dialog.getByLabel(t("createCluster.name"))).toHaveAttribute("readonly", "");
@@ -83,8 +83,9 @@ test("create, find, edit and delete a proxy cluster", async ({ page, t, uniqueNa
   });
 
   await test.step("delete it after confirming", async () => {
-    await row.getByRole("button", { name: t("clusters.actions.menuLabel", { name }) }).click();
-    await page.getByRole("menuitem", { name: t("clusters.actions.delete") }).click();
+    await row
+      .getByRole("button", { name: t("clusters.actions.rowAction", { action: t("clusters.actions.delete"), name }) })
+      .click();
     const dialog = page.getByRole("alertdialog", { name: t("deleteCluster.title") });
     await expect(dialog.getByText(t("deleteCluster.confirm", { name }))).toBeVisible();
     await snap("delete-dialog");

@@ -149,7 +149,12 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** The rows of the cluster table, by the cluster name in the row header. */
+/** A cluster row's visible actions (issue 13 item 11), named with the cluster's name. */
+export type ActionKey =
+  `clusters.actions.${"deployProxy" | "accessClients" | "proxySettings" | "serverInfo" | "edit" | "delete"}`;
+
+/** The rows of the cluster table, by the cluster name that starts the row header (its description may follow). */
 export function clusterRow(page: Page, name: string) {
-  return page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  const startsWithName = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s|$)`);
+  return page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: startsWithName }) });
 }

@@ -45,3 +45,17 @@ export function stopInstalledAgent(agent: InstalledAgent) {
   }
   rmSync(agent.root, { recursive: true, force: true });
 }
+
+/**
+ * A console-generated command (install or deploy) run for real with `sudo` dropped and the given
+ * settings (AEGIS_ROOT, facts, listen addresses); resolves with its exit code and output.
+ */
+export function runCommand(command: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("bash", ["-c", command.replace(/\| sudo bash$/, "| bash")], { env: { ...process.env, ...env } });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    child.once("exit", (code) => resolve({ code, output }));
+  });
+}

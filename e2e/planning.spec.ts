@@ -59,9 +59,8 @@ test("guided deletion of a seeded cluster, step by step", async ({ page, t, lang
   await test.step("Delete in the row's actions opens the guided flow", async () => {
     await page.goto(`/${SEEDED.region}/clusters`);
     await clusterRow(page, SEEDED.name)
-      .getByRole("button", { name: t("clusters.actions.menuLabel", { name: SEEDED.name }) })
+      .getByRole("button", { name: t("clusters.actions.rowAction", { action: t("clusters.actions.delete"), name: SEEDED.name }) })
       .click();
-    await page.getByRole("menuitem", { name: t("clusters.actions.delete") }).click();
     await expect(page.getByRole("heading", { name: t("guidedDelete.title", { name: SEEDED.name }) })).toBeVisible();
     await expect(step(1)).toHaveAttribute("data-state", "ready");
     await expect(step(4)).toHaveAttribute("data-state", "blocked");
@@ -73,6 +72,10 @@ test("guided deletion of a seeded cluster, step by step", async ({ page, t, lang
     await step(1)
       .getByRole("button", { name: t("guidedDelete.clients.action", { count: seeded!.clientCount }) })
       .click();
+    // Issue 13: the same confirmation as Connected clients, with the cluster's name typed.
+    const dialog = page.getByRole("alertdialog", { name: t("clients.disconnect.allTitle") });
+    await dialog.getByLabel(t("clients.disconnect.typeName", { name: SEEDED.name })).fill(SEEDED.name);
+    await dialog.getByRole("button", { name: t("clients.disconnect.submitAll", { count: seeded!.clientCount }) }).click();
     await expect(step(1)).toHaveAttribute("data-state", "done");
     await expect(step(1)).toContainText(t("guidedDelete.clients.doneText"));
   });
@@ -83,6 +86,8 @@ test("guided deletion of a seeded cluster, step by step", async ({ page, t, lang
     if ((await step(2).getAttribute("data-state")) === "ready" && (await stop.count()) > 0) {
       await snap("guided-delete-stop");
       await stop.first().click();
+      const dialog = page.getByRole("alertdialog", { name: t("proxies.stopDialog.title") });
+      await dialog.getByRole("button", { name: t("proxies.stopDialog.submit"), exact: true }).click();
     }
     await expect(step(2)).toHaveAttribute("data-state", "done", { timeout: 60_000 });
   });
@@ -92,6 +97,10 @@ test("guided deletion of a seeded cluster, step by step", async ({ page, t, lang
     await step(3)
       .getByRole("button", { name: t("guidedDelete.proxies.action", { count: seeded!.proxyCount }) })
       .click();
+    await page
+      .getByRole("alertdialog", { name: t("guidedDelete.proxies.confirmTitle") })
+      .getByRole("button", { name: t("guidedDelete.proxies.action", { count: seeded!.proxyCount }) })
+      .click();
     await expect(step(3)).toHaveAttribute("data-state", "done");
     await snap("guided-delete-ready");
   });
@@ -99,6 +108,10 @@ test("guided deletion of a seeded cluster, step by step", async ({ page, t, lang
   await test.step("4: delete the cluster, back to the list with a toast", async () => {
     await step(4)
       .getByRole("button", { name: t("guidedDelete.cluster.action") })
+      .click();
+    await page
+      .getByRole("alertdialog", { name: t("deleteCluster.title") })
+      .getByRole("button", { name: t("deleteCluster.submit") })
       .click();
     await expect(page).toHaveURL(new RegExp(`/${SEEDED.region}/clusters$`));
     await expect(page.getByText(t("deleteCluster.deleted", { name: SEEDED.name }))).toBeVisible();

@@ -35,9 +35,8 @@ test("custom bandwidth under the 60% line is refused with the numbers; cache mod
   const openSettings = async () => {
     await page.goto(`/intl/clusters?q=${name}`);
     await clusterRow(page, name)
-      .getByRole("button", { name: t("clusters.actions.menuLabel", { name }) })
+      .getByRole("button", { name: t("clusters.actions.rowAction", { action: t("clusters.actions.proxySettings"), name }) })
       .click();
-    await page.getByRole("menuitem", { name: t("clusters.actions.proxySettings") }).click();
     await expect(dialog).toBeVisible();
   };
 
@@ -150,9 +149,8 @@ test.describe("as a viewer", () => {
     await api.create({ region: "intl", name, address: `policy-viewer-${Date.now().toString(36)}.proxy.example.net` });
     await page.goto(`/intl/clusters?q=${name}`);
     await clusterRow(page, name)
-      .getByRole("button", { name: t("clusters.actions.menuLabel", { name }) })
+      .getByRole("button", { name: t("clusters.actions.rowAction", { action: t("clusters.actions.proxySettings"), name }) })
       .click();
-    await page.getByRole("menuitem", { name: t("clusters.actions.proxySettings") }).click();
     const dialog = page.getByRole("dialog", { name: t("policy.title", { name }) });
     const reason = t("roles.viewerReason", { role: t("roles.names.viewer"), needed: t("roles.names.operator") });
     await expect(dialog.getByTestId("role-notice")).toHaveText(reason);

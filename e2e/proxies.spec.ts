@@ -13,6 +13,8 @@ const OFFLINE_WITHIN = { timeout: 25_000 };
 
 // From the demo seed (scripts/lib/seed-demo.ts): an IP cluster with its one proxy server.
 const SEEDED = { region: "intl", name: "tokyo-dc-ip" } as const;
+/** Where the stand-in says its pid file is, as install.sh does for an AEGIS_ROOT install. */
+const PID_FILE = "/home/ops/aegis-proxy/proxy.pid";
 
 test("manual deploy → online → upgrade → stop → offline → delete", async ({
   page,
@@ -79,7 +81,13 @@ test("manual deploy → online → upgrade → stop → offline → delete", asy
     });
 
     await test.step("a proxy registers with the command and heartbeats: the panel shows it online", async () => {
-      proxy = await startProxyProcess({ baseURL: baseURL!, command, version: OLD_VERSION, label: lang });
+      proxy = await startProxyProcess({
+        baseURL: baseURL!,
+        command,
+        version: OLD_VERSION,
+        label: lang,
+        service: { manager: "pidfile", pidFile: PID_FILE },
+      });
       // The deploy panel notices the registration and keeps the command on screen (R4: now full).
       await expect(page.getByText(t("deployProxy.ipRegistered"))).toBeVisible();
       await expect(page.getByRole("group", { name: t("deployProxy.commandLabel") })).toBeVisible();
@@ -88,14 +96,22 @@ test("manual deploy → online → upgrade → stop → offline → delete", asy
       const row = table.getByRole("row").filter({ hasText: proxy.hostname });
       await expect(row.getByText(t("proxies.status.online"), { exact: true }).first()).toBeVisible();
       await expect(row.getByText(t("proxies.version.latestHint", { version: LATEST_VERSION }))).toBeVisible();
-      await expect(row.getByText(t("proxies.mode.manual"))).toBeVisible();
+      await expect(row.getByText(t("proxies.mode.manual"), { exact: true })).toBeVisible();
+      // Issue 13: a manually deployed proxy's server has no agent, and says so.
+      await expect(row.getByText(t("proxies.agent.not_installed"), { exact: true })).toBeVisible();
       // The deploy button explains R4: this IP cluster now has its one proxy.
       await expect(page.getByText(t("proxies.deployBlockedIp"))).toBeVisible();
       await expect(page.getByText(t("proxies.stopCommand.noteTitle"))).toBeVisible();
       await snap("online");
       // The asset's facts on hover (SPEC §4 screen 4).
-      await row.getByRole("button", { name: proxy.hostname, exact: true }).hover();
-      await expect(page.getByText(t("proxies.asset.agentVersion"))).toBeVisible();
+      const card = page.locator("[data-radix-popper-content-wrapper]").filter({ hasText: t("proxies.asset.agentVersion") });
+      // The panel polls: a re-render can close the card before it is read, so hover again until it shows.
+      await expect(async () => {
+        await page.mouse.move(0, 0);
+        await row.getByRole("button", { name: proxy!.hostname, exact: true }).hover();
+        await expect(card.getByText(t("assetList.agent.not_installed"), { exact: true })).toBeVisible({ timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
+      await expect(card.getByText("3.3.0")).toHaveCount(0);
       await snap("asset-card");
       await page.mouse.move(0, 0);
     });
@@ -145,7 +161,13 @@ test("manual deploy → online → upgrade → stop → offline → delete", asy
       await page.getByRole("menuitem", { name: t("proxies.actions.stop") }).click();
       const dialog = page.getByRole("alertdialog", { name: t("proxies.stopDialog.title") });
       await expect(dialog.getByText(t("proxies.stopDialog.confirm", { name: proxy!.hostname }))).toBeVisible();
+      // Issue 13: the command that fits this proxy (its pid file), in the sudo and the root-shell form.
+      const code = dialog.getByRole("group", { name: t("proxies.stopCommand.label") }).locator("code");
+      await expect(code).toHaveText(`sudo sh -c 'kill $(cat ${PID_FILE})'`);
+      await dialog.getByRole("radio", { name: t("shellForm.root") }).check();
+      await expect(code).toHaveText(`sh -c 'kill $(cat ${PID_FILE})'`);
       await snap("stop-dialog");
+      await dialog.getByRole("radio", { name: t("shellForm.sudo") }).check();
       await dialog.getByRole("button", { name: t("proxies.stopDialog.submit"), exact: true }).click();
       await expect(dialog).toBeHidden();
       expect((await proxy!.exited).reason).toBe("stopped");
@@ -158,6 +180,9 @@ test("manual deploy → online → upgrade → stop → offline → delete", asy
       await page.getByRole("menuitem", { name: t("proxies.actions.delete") }).click();
       const dialog = page.getByRole("alertdialog", { name: t("proxies.deleteDialog.title") });
       await expect(dialog.getByText(t("proxies.deleteDialog.confirm", { name: proxy!.hostname }))).toBeVisible();
+      // No agent on a manually deployed proxy's server: the dialog does not promise one stays.
+      await expect(dialog.getByText(t("proxies.deleteDialog.bodyManual"))).toBeVisible();
+      await expect(dialog.getByText(t("proxies.deleteDialog.body"))).toHaveCount(0);
       await dialog.getByRole("button", { name: t("proxies.deleteDialog.submit"), exact: true }).click();
       await expect(dialog).toBeHidden();
       await expect(page.getByText(t("proxies.deleteDialog.done", { name: proxy!.hostname }))).toBeVisible();
@@ -228,8 +253,11 @@ test.describe("as a viewer", () => {
 
     await test.step("open the seeded cluster's server basic info from its row action", async () => {
       await page.goto(`/${SEEDED.region}/clusters?q=${SEEDED.name}`);
-      await page.getByRole("button", { name: t("clusters.actions.menuLabel", { name: SEEDED.name }) }).click();
-      await page.getByRole("menuitem", { name: t("clusters.actions.serverInfo") }).click();
+      await page
+        .getByRole("link", {
+          name: t("clusters.actions.rowAction", { action: t("clusters.actions.serverInfo"), name: SEEDED.name }),
+        })
+        .click();
       await expect(page).toHaveURL(new RegExp(`/${SEEDED.region}/clusters/${seeded!.id}/proxies$`));
       await expect(page.getByTestId("role-notice")).toContainText(t("roles.viewerReason", roles));
     });

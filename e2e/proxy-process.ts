@@ -19,6 +19,8 @@ export type ProxyProcess = {
   exited: Promise<ProxyLoopResult>;
   /** Ends the heartbeats as if the process were killed. */
   kill: () => Promise<ProxyLoopResult>;
+  /** Starts the daemon loop again with the same credential (a restart after kill); not with `listen`. */
+  restart: () => { kill: () => Promise<ProxyLoopResult> };
 };
 
 /** The deploy token inside `curl -fsSL <console>/api/v1/deploy/<token>/proxy.sh | sudo bash`. */
@@ -37,6 +39,8 @@ export async function startProxyProcess(options: {
   label: string;
   /** host:port to listen on for agents, as AEGIS_PROXY_LISTEN; without it the stand-in relays nothing. */
   listen?: string;
+  /** How it says it runs, as install.sh writes it into the config (issue 13). */
+  service?: { manager: "systemd"; unit: string } | { manager: "pidfile"; pidFile: string };
 }): Promise<ProxyProcess> {
   const n = (Date.now() % 60_000) + sequence++;
   const hostname = `e2e-proxy-${options.label}-${Date.now().toString(36)}${n.toString(36)}`;
@@ -52,6 +56,7 @@ export async function startProxyProcess(options: {
       cpuCores: 8,
       memoryMb: 16_384,
       agentVersion: AGENT_VERSION,
+      ...(options.service ? { service: options.service } : {}),
     },
     options.version,
   );
@@ -71,18 +76,22 @@ export async function startProxyProcess(options: {
         signal: abort.signal,
       })
     : null;
-  const exited = runProxyLoop({
-    relay: started?.relay ?? null,
-    client,
-    proxyId: answer.proxyId,
-    version,
-    log: silentLogger,
-    signal: abort.signal,
-    intervalSeconds: 1,
-    upgradeDelayMs: 3_000,
-    stats: () => ({ connectedClients: 42, bytesRelayed: 0, cacheBytes: 0 }),
-    onVersion: (next) => (version = next),
-  }).finally(async () => {
+  const runLoop = (signal: AbortSignal) =>
+    runProxyLoop({
+      relay: started?.relay ?? null,
+      client,
+      proxyId: answer.proxyId,
+      version,
+      log: silentLogger,
+      signal,
+      intervalSeconds: 1,
+      upgradeDelayMs: 3_000,
+      stats: () => ({ connectedClients: 42, bytesRelayed: 0, cacheBytes: 0 }),
+      onVersion: (next) => (version = next),
+      // Its last heartbeat says it stops, as the daemon's does.
+      sayStopping: (report) => client.proxyHeartbeat(answer.proxyId, report),
+    });
+  const exited = runLoop(abort.signal).finally(async () => {
     await started?.close();
     rmSync(stateDir, { recursive: true, force: true });
   });
@@ -94,6 +103,17 @@ export async function startProxyProcess(options: {
     kill: () => {
       abort.abort();
       return exited;
+    },
+    restart: () => {
+      if (options.listen) throw new Error("restart() is for proxies without a relay");
+      const again = new AbortController();
+      const running = runLoop(again.signal);
+      return {
+        kill: () => {
+          again.abort();
+          return running;
+        },
+      };
     },
   };
 }

@@ -43,3 +43,12 @@ export function proxyPort(): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PROXY_PORT must be a TCP port, got "${raw}"`);
   return port;
 }
+
+/** How long a cluster certificate is valid (issue 17 part 4); renewed when less than a third is left. */
+export function clusterCertValidityMs(): number {
+  const raw = process.env.CLUSTER_CERT_DAYS;
+  const days = raw === undefined || raw === "" ? 90 : Number(raw);
+  if (!Number.isFinite(days) || days <= 0 || days > 825)
+    throw new Error(`CLUSTER_CERT_DAYS must be a number of days above 0 and at most 825, got "${raw}"`);
+  return Math.round(days * 86_400_000);
+}

@@ -51,7 +51,7 @@ async function measure(scale: Scale): Promise<Row[]> {
   const sql = new pg.Client({ connectionString: database.url });
   let stopServer: (() => Promise<void>) | null = null;
   try {
-    await generateClientData(database.url, scale, say);
+    await generateClientData(database.url, scale, say, database.adminUrl);
     const token = await adminToken(database.url);
     // A console secret for this run; the connect-job worker stays off so nothing else runs.
     const server = await startConsole(database.url, { BETTER_AUTH_SECRET: randomUUID(), CONNECT_JOB_WORKER: "0" });
@@ -120,8 +120,19 @@ async function measure(scale: Scale): Promise<Row[]> {
     await apiOnly("inventory, first page", inventory);
     await apiOnly("inventory, not connected", `${inventory}&connected=no`);
     await apiOnly("inventory, search: an IP", `${inventory}&q=${probe[0]!.ip}`);
+    // The start of an address (three octets: up to 256 assets), through the prefix index.
+    await apiOnly("inventory, search: IP prefix", `${inventory}&q=${probe[0]!.ip.split(".").slice(0, 3).join(".")}`);
     await apiOnly("inventory, search: rare part", `${inventory}&q=${probe[0]!.hostname.slice(-6)}`);
     await apiOnly("inventory, search: common part", `${inventory}&q=host-`);
+
+    // The totals beside the lists: requests of their own, so the rows above never wait for them.
+    const counted = (path: string) => path.replace(/^([^?]+)\?/, "$1/count?");
+    await apiOnly("count: a cluster's clients", counted(base));
+    await apiOnly("count: filtered clients", counted(`${base}&${new URLSearchParams(filter)}`));
+    await apiOnly("count: inventory", counted(inventory));
+    await apiOnly("count: not connected", counted(`${inventory}&connected=no`));
+    await apiOnly("count: IP prefix", counted(`${inventory}&q=${probe[0]!.ip.split(".").slice(0, 3).join(".")}`));
+    await apiOnly("count: rare part", counted(`${inventory}&q=${probe[0]!.hostname.slice(-6)}`));
 
     // One 500-host batch into each cluster: batches to one cluster must be a minute apart (R12).
     const targets = clusters.slice(0, Math.min(RUNS, clusters.length));

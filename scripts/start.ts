@@ -14,7 +14,7 @@ import { ensureAuthSecret, ensureFirstAdmin } from "../lib/auth/bootstrap";
 import { disconnectDb } from "../lib/db/client";
 import type { EmbeddedDatabase } from "../lib/db/embedded";
 import { StartupError } from "../lib/db/startup-error";
-import { syncReleases } from "../lib/proxies/releases";
+import { publishInitialRelease } from "../lib/releases/initial-release";
 
 const dev = process.argv.includes("--dev");
 const say = (line: string) => console.log(`[console] ${line}`);
@@ -88,8 +88,8 @@ async function main() {
       "applying the migrations failed (prisma migrate deploy, its error is above): fix the database named there",
     );
   }
-  await syncReleases();
   const demo = await seedIfEmpty(usingEmbedded, say);
+  await publishInitialRelease(say);
   await ensureFirstAdmin(say);
   // Every instance sharing the database signs sessions with the same secret.
   env.BETTER_AUTH_SECRET ??= await ensureAuthSecret();

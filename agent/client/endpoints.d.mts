@@ -8,6 +8,8 @@ export declare function resolveEndpoints(options: {
   port: number;
   override?: string | null;
   lookup?: Lookup;
+  /** "https": TLS to the proxies, every endpoint at `port` (the cluster's TLS port). */
+  scheme?: "http" | "https";
 }): Promise<string[]>;
 
 export declare class EndpointPool {
@@ -17,5 +19,5 @@ export declare class EndpointPool {
   failed(url: string): string;
   succeeded(url: string): void;
   prefer(hostPorts: string[]): string | null;
-  replace(urls: string[]): void;
+  replace(urls: string[], current?: string): void;
 }

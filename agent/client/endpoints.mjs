@@ -3,19 +3,22 @@
 import dns from "node:dns";
 import net from "node:net";
 
-function toUrl(host, port) {
-  return net.isIPv6(host) ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+function toUrl(host, port, scheme = "http") {
+  return net.isIPv6(host) ? `${scheme}://[${host}]:${port}` : `${scheme}://${host}:${port}`;
 }
 
-/** One `host:port`, `[v6]:port` or bare host (then `port`) of AEGIS_PROXY_ENDPOINTS. */
-function parseEndpoint(entry, port) {
+/**
+ * One `host:port`, `[v6]:port` or bare host (then `port`) of AEGIS_PROXY_ENDPOINTS. Over TLS the
+ * listed ports (the plain listener's) give way to the cluster's TLS port.
+ */
+function parseEndpoint(entry, port, scheme = "http") {
   const match = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d{1,5}))?$/.exec(entry);
   const host = match?.[1] ?? match?.[2];
-  const chosen = Number(match?.[3] ?? port);
+  const chosen = Number(scheme === "https" ? port : (match?.[3] ?? port));
   if (!host || (match[1] && !net.isIPv6(host)) || !(chosen >= 1 && chosen <= 65535)) {
     throw new TypeError(`proxy endpoint "${entry}" is not host:port (IPv6 as [addr]:port)`);
   }
-  return toUrl(host, chosen);
+  return toUrl(host, chosen, scheme);
 }
 
 /**
@@ -23,16 +26,16 @@ function parseEndpoint(entry, port) {
  * address `address` resolves to (an IP literal needs no lookup). Rejects when the override is
  * malformed or the name does not resolve; the caller retries with backoff.
  */
-export async function resolveEndpoints({ address, port, override, lookup = dns.promises.lookup }) {
+export async function resolveEndpoints({ address, port, override, lookup = dns.promises.lookup, scheme = "http" }) {
   const entries = (override ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  if (entries.length > 0) return [...new Set(entries.map((entry) => parseEndpoint(entry, port)))];
+  if (entries.length > 0) return [...new Set(entries.map((entry) => parseEndpoint(entry, port, scheme)))];
   const host = address.replace(/^\[(.*)\]$/, "$1");
   const addresses = net.isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
   if (addresses.length === 0) throw new Error(`${address} resolves to no address`);
-  return [...new Set(addresses.map((a) => toUrl(a, port)))];
+  return [...new Set(addresses.map((a) => toUrl(a, port, scheme)))];
 }
 
 /**
@@ -77,7 +80,12 @@ export class EndpointPool {
    */
   prefer(hostPorts) {
     const wanted = new Set(hostPorts.map((h) => h.toLowerCase()));
-    const index = this.list.findIndex((url) => wanted.has(new URL(url).host.toLowerCase()));
+    let index = this.list.findIndex((url) => wanted.has(new URL(url).host.toLowerCase()));
+    // Over TLS the pool's ports are the TLS port, not the reported plain ones: match the host.
+    if (index < 0) {
+      const hosts = new Set([...wanted].map((h) => h.replace(/:\d+$/, "")));
+      index = this.list.findIndex((url) => url.startsWith("https:") && hosts.has(new URL(url).hostname.toLowerCase()));
+    }
     if (index < 0) return null;
     this.index = index;
     this.failedUrls.delete(this.list[index]);
@@ -88,15 +96,23 @@ export class EndpointPool {
     this.failedUrls.delete(url);
   }
 
-  /** A new list (a re-resolved address): the current endpoint and the marks are kept where still listed. */
-  replace(urls) {
+  /**
+   * A new list (a re-resolved address, or the move to TLS): the current endpoint and the marks are
+   * kept where still listed, and the current proxy host where only the scheme or port changed.
+   * `current`: the endpoint in use, when it was another pool's.
+   */
+  replace(urls, current = this.list?.[this.index]) {
     const list = [...new Set(urls)];
     if (list.length === 0) throw new RangeError("EndpointPool needs at least one endpoint");
-    const current = this.list?.[this.index];
     this.list = list;
     this.failedUrls = new Set([...(this.failedUrls ?? [])].filter((url) => list.includes(url)));
+    // A change of scheme or port only (plain HTTP to TLS) keeps the agent on the proxy it uses:
+    // hopping to another one at that moment would make two proxies report it at once.
+    const sameHost = current ? list.findIndex((url) => new URL(url).hostname === new URL(current).hostname) : -1;
     this.index = list.includes(current)
       ? list.indexOf(current)
-      : Math.min(list.length - 1, Math.floor(this.random() * list.length));
+      : sameHost >= 0
+        ? sameHost
+        : Math.min(list.length - 1, Math.floor(this.random() * list.length));
   }
 }

@@ -98,6 +98,16 @@ describe("EndpointPool", () => {
     expect(() => pool.replace([])).toThrow(RangeError);
   });
 
+  it("stays on the same proxy host when only the scheme and port change (the move to TLS)", () => {
+    const plain = ["http://127.0.0.2:8080", "http://127.0.0.3:8080", "http://127.0.0.4:8080"];
+    const pool = new EndpointPool(plain, { random: () => 0 });
+    pool.failed("http://127.0.0.2:8080");
+    expect(pool.current()).toBe("http://127.0.0.3:8080");
+    // A random pick would say 127.0.0.2 (random() = 0); the agent stays where it is.
+    pool.replace(plain.map((u) => u.replace("http://", "https://").replace(":8080", ":443")));
+    expect(pool.current()).toBe("https://127.0.0.3:443");
+  });
+
   it("moves to a preferred endpoint by host:port (a rebalance) and clears its mark; ignores unknown ones", () => {
     const pool = new EndpointPool(["http://127.0.0.2:8080", "http://127.0.0.3:8080", "http://[fd00::4]:8080"], {
       random: () => 0,

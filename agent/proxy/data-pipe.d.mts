@@ -17,6 +17,7 @@ export declare class DataPipe {
     now?: () => number;
   });
   readonly filtered: number;
+  readonly upstreamErrors: number;
   setPolicy(policy: Record<string, unknown> | null): void;
   accept(assetId: string, records: Rec[]): number;
   stats(): PipeStats;

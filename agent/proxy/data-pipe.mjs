@@ -30,6 +30,8 @@ export class DataPipe {
     this.cache = null;
     this.bytesRelayed = 0;
     this.filtered = 0;
+    /** Batches the console did not take (each is retried). */
+    this.upstreamErrors = 0;
   }
 
   setPolicy(policy) {
@@ -108,6 +110,7 @@ export class DataPipe {
         if (!full && lingerMs > 0 && (await sleep(lingerMs, signal))) return;
       } catch (error) {
         if (error?.kind === "aborted") return;
+        this.upstreamErrors++;
         if (await sleep(retryMs(failures++, error), signal)) return;
       }
     }

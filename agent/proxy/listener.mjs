@@ -11,6 +11,8 @@ const RELAYED = [
   ["GET", /^\/api\/v1\/install\/[^/]+\/(linux\.sh|windows\.ps1)$/],
   ["GET", /^\/api\/v1\/deploy\/[^/]+\/proxy\.sh$/],
   ["GET", /^\/api\/v1\/agent-dist\/[A-Za-z0-9._/-]+$/],
+  // Release packages for upgrades (issue 17), fetched with the agent's own credential.
+  ["GET", /^\/api\/v1\/agent\/releases\/[0-9A-Za-z.+-]+$/],
   ["POST", /^\/api\/v1\/agent\/register$/],
 ];
 
@@ -23,14 +25,14 @@ export function routeOf(method, pathname) {
 }
 
 /** "host:port,host:port" (IPv6 as [::1]:8080) → [{ host, port }]. */
-export function parseListen(text) {
+export function parseListen(text, setting = "AEGIS_PROXY_LISTEN") {
   return String(text)
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)
     .map((item) => {
       const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(item);
-      if (!m || Number(m[3]) > 65535) throw new Error(`AEGIS_PROXY_LISTEN: "${item}" is not host:port`);
+      if (!m || Number(m[3]) > 65535) throw new Error(`${setting}: "${item}" is not host:port`);
       return { host: m[1] ?? m[2], port: Number(m[3]) };
     });
 }
@@ -76,17 +78,34 @@ function agentVersionOf(body) {
   }
 }
 
+/** The plain listener's answer to agents when their cluster requires TLS (issue 17): use https. */
+function tlsRequired(res, port) {
+  const body = error("TLS_REQUIRED", `This cluster requires TLS: connect with https on port ${port}.`);
+  send(
+    res,
+    426,
+    { error: { ...body.error, details: { port } } },
+    {
+      upgrade: "TLS/1.2, HTTP/1.1",
+      connection: "Upgrade, close",
+    },
+  );
+}
+
 /**
  * @param {{ listen: { host: string, port: number }[], upstream: () => string, relayHeaders: () => Record<string, string>,
  *           clients: import("./client-table.mjs").ClientTable, data: import("./data-pipe.mjs").DataPipe,
- *           intervalSeconds: () => number, log: object, fetch?: typeof fetch, timeoutMs?: number }} options
+ *           intervalSeconds: () => number, log: object, fetch?: typeof fetch, timeoutMs?: number,
+ *           tls?: () => { port: number, required: boolean, serving: boolean } | null }} options
+ * `tls` says whether TLS is served and required (tls-listener.mjs); the TLS servers call `handler`.
  */
 export function createRelayListener(options) {
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const counters = { relayed: 0, upstreamErrors: 0, notFound: 0 };
+  const counters = { relayed: 0, upstreamErrors: 0, notFound: 0, tlsRefused: 0 };
 
   async function relay(req, res, body) {
-    const headers = { ...options.relayHeaders(), "x-forwarded-for": req.socket.remoteAddress ?? "", "x-forwarded-proto": "http" };
+    const proto = req.socket.encrypted ? "https" : "http";
+    const headers = { ...options.relayHeaders(), "x-forwarded-for": req.socket.remoteAddress ?? "", "x-forwarded-proto": proto };
     for (const h of ["authorization", "content-type", "user-agent", "accept"]) if (req.headers[h]) headers[h] = req.headers[h];
     try {
       const upstream = await fetchImpl(options.upstream() + req.url, {
@@ -111,6 +130,11 @@ export function createRelayListener(options) {
     }
   }
 
+  function tlsAdvert() {
+    const tls = options.tls?.();
+    return tls?.serving ? { tls: { port: tls.port, required: tls.required } } : {};
+  }
+
   function heartbeat(req, res, body) {
     const credential = bearer(req);
     if (!credential)
@@ -123,6 +147,8 @@ export function createRelayListener(options) {
       tasks: answer.tasks,
       heartbeatIntervalSeconds: options.intervalSeconds(),
       ...(answer.route ? { route: answer.route } : {}),
+      // Where this proxy serves TLS, so an agent holding the console CA moves to it (issue 17).
+      ...tlsAdvert(),
     });
   }
 
@@ -152,6 +178,11 @@ export function createRelayListener(options) {
       counters.notFound++;
       return send(res, 404, error("NOT_FOUND", "Not a route this proxy serves."));
     }
+    const tls = options.tls?.();
+    if (tls?.required && !req.socket.encrypted) {
+      counters.tlsRefused++;
+      return tlsRequired(res, tls.port);
+    }
     let body = Buffer.alloc(0);
     try {
       if (req.method !== "GET") body = await readBody(req);
@@ -164,14 +195,15 @@ export function createRelayListener(options) {
   }
 
   const servers = [];
+  const handler = (req, res) => void handle(req, res).catch(() => send(res, 500, error("INTERNAL", "proxy error")));
   return {
     counters,
+    /** The request handler, shared with the TLS servers. */
+    handler,
     /** Listens on every address; rejects with a clear error when one is taken. */
     async start() {
       for (const { host, port } of options.listen) {
-        const server = http.createServer(
-          (req, res) => void handle(req, res).catch(() => send(res, 500, error("INTERNAL", "proxy error"))),
-        );
+        const server = http.createServer(handler);
         server.keepAliveTimeout = 65_000;
         await new Promise((resolve, reject) => {
           server.once("error", (e) => reject(new Error(`cannot listen on ${host}:${port}: ${e.code ?? e.message}`)));

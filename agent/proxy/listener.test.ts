@@ -11,6 +11,8 @@ describe("routeOf", () => {
     ["GET", "/api/v1/install/pin_abc/linux.sh", "relay"],
     ["GET", "/api/v1/install/pin_abc/windows.ps1", "relay"],
     ["GET", "/api/v1/agent-dist/proxy/limiters.mjs", "relay"],
+    ["GET", "/api/v1/agent/releases/1.6.0", "relay"],
+    ["POST", "/api/v1/agent/releases/1.6.0", null],
     ["GET", "/api/v1/clusters", null],
     ["GET", "/sign-in", null],
     ["POST", "/api/v1/auth/sign-in", null],

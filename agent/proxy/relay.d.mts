@@ -12,5 +12,9 @@ export declare function startRelay(options: {
   log: Logger;
   signal: AbortSignal;
   listen?: string;
+  /** host:port list for agents over TLS (AEGIS_PROXY_TLS_LISTEN); "off": none. */
+  tlsListen?: string;
+  metricsListen?: string;
+  version?: () => string;
   env?: NodeJS.ProcessEnv;
 }): Promise<{ relay: Relay & { listen: string[] }; close: () => Promise<void> }>;

@@ -1,7 +1,7 @@
 // Agent status and tags of an asset: icon + words, never color alone. "Proxy offline" is amber:
 // the proxy that relays the agent is silent, which says nothing about the agent itself (SPEC §8).
 "use client";
-import { CircleCheck, CircleMinus, ServerOff } from "lucide-react";
+import { CircleCheck, CircleMinus, CircleOff, ServerOff } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { AssetDto, NamedRef } from "./asset-api";
@@ -12,6 +12,8 @@ const AGENT: Record<AgentStatus, { tone: BadgeTone; icon: typeof CircleCheck }> 
   online: { tone: "success", icon: CircleCheck },
   offline: { tone: "muted", icon: CircleMinus },
   proxy_offline: { tone: "warning", icon: ServerOff },
+  // A server known only from a manual proxy deploy: nothing protects it (issue 13).
+  not_installed: { tone: "warning", icon: CircleOff },
 };
 
 type BadgeProps = {
@@ -26,17 +28,22 @@ export function AgentStatusBadge({ asset, compact }: BadgeProps) {
   const now = useNow({ updateInterval: 30_000 });
   const { tone, icon: Icon } = AGENT[asset.agentStatus];
   const seen = asset.agentLastSeenAt ? new Date(asset.agentLastSeenAt) : null;
-  const proxyOffline = asset.agentStatus === "proxy_offline";
+  const hint =
+    asset.agentStatus === "proxy_offline"
+      ? t("proxyOfflineHint")
+      : asset.agentStatus === "not_installed"
+        ? t("notInstalledHint")
+        : undefined;
   return (
     <div className="flex flex-col items-start gap-0.5">
-      <Badge tone={tone} title={proxyOffline ? t("proxyOfflineHint") : undefined}>
+      <Badge tone={tone} title={hint}>
         <Icon aria-hidden className="size-3.5" />
         {t(asset.agentStatus)}
       </Badge>
       {compact ? null : (
         <>
-          {proxyOffline ? <span className="sr-only">{t("proxyOfflineHint")}</span> : null}
-          {asset.agentStatus !== "online" ? (
+          {hint ? <span className="sr-only">{hint}</span> : null}
+          {asset.agentStatus === "offline" || asset.agentStatus === "proxy_offline" ? (
             <span className="text-xs whitespace-nowrap text-slate-600">
               {seen
                 ? t("lastSeen", { when: format.relativeTime(seen.getTime() > now.getTime() ? now : seen, now) })

@@ -5,7 +5,7 @@ import { assetFilterSchema, listAssetsQuerySchema, pageSchema } from "@/lib/asse
 export const ASSET_TYPES = ["host", "container"] as const;
 export const OS_FAMILIES = ["linux", "windows"] as const;
 export const PROVIDERS = ["alibaba", "aws", "azure", "gcp", "tencent", "huawei", "idc", "other"] as const;
-export const AGENT_STATUSES = ["online", "offline"] as const;
+export const AGENT_STATUSES = ["online", "offline", "not_installed"] as const;
 export const CONNECTED = ["yes", "no"] as const;
 
 export type AssetListQuery = {
@@ -64,6 +64,22 @@ export function filterParams(query: AssetListQuery): URLSearchParams {
   if (query.sort !== "hostname") params.set("sort", query.sort);
   if (query.order !== "asc") params.set("order", query.order);
   return params;
+}
+
+/** Every URL parameter the asset query owns; others on the page's URL are kept. */
+const QUERY_PARAMS = ["q", ...FILTER_KEYS, "sort", "order"] as const;
+
+/**
+ * Applies one change to the query held by a URL's search string and returns the new search
+ * string. useSearchState calls it against the newest state, never a snapshot of the last render,
+ * so a debounced search and two quick filter picks all land (issue 13 item 8).
+ */
+export function mergeAssetQuery(search: string, patch: Partial<AssetListQuery>): string {
+  const params = new URLSearchParams(search);
+  const merged = filterParams({ ...readAssetQuery(params), ...patch });
+  for (const key of QUERY_PARAMS) params.delete(key);
+  for (const [key, value] of merged) params.set(key, value);
+  return params.toString();
 }
 
 export function activeFilterCount(query: AssetListQuery): number {

@@ -19,7 +19,7 @@ import { useAssetColumns, type AssetColumnKey } from "./asset-columns";
 import { ConnectionCell } from "./connection-cell";
 import { ListEmpty } from "./list-empty";
 import { useAssetQuery } from "./use-asset-query";
-import { useAssets } from "./use-assets";
+import { useAssetTotal, useAssets } from "./use-assets";
 
 const COLUMNS: AssetColumnKey[] = ["hostname", "os", "provider", "group", "tags", "agentStatus"];
 const rowId = (asset: AssetDto) => asset.id;
@@ -28,6 +28,7 @@ export function AssetsPage({ region }: { region: Region }) {
   const t = useTranslations();
   const [query, setQuery] = useAssetQuery();
   const assets = useAssets(region, query);
+  const total = useAssetTotal(region, query);
   const clusters = useClusters(region, "");
   const base = useAssetColumns(COLUMNS);
   const columns = useMemo(() => {
@@ -68,7 +69,7 @@ export function AssetsPage({ region }: { region: Region }) {
         columns={columns}
         rows={rows}
         getRowId={rowId}
-        minWidth="min-w-[64rem]"
+        minWidth="64rem"
         sort={{
           value: { id: "hostname", desc: query.order === "desc" },
           onChange: (s) => setQuery({ order: s.desc ? "desc" : "asc" }),
@@ -90,6 +91,7 @@ export function AssetsPage({ region }: { region: Region }) {
           hasMore: assets.hasNextPage,
           loadingMore: assets.isFetchingNextPage,
           onLoadMore: () => void assets.fetchNextPage(),
+          total: total.data,
         }}
       />
     </>

@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { Region } from "@/lib/clusters/schemas";
-import { listAssets, listGroups, listTags } from "./asset-api";
+import { countAssets, listAssets, listGroups, listTags } from "./asset-api";
 import type { AssetListQuery } from "./asset-filter-params";
 import { assetKeys } from "./query-keys";
 
@@ -24,6 +24,15 @@ export function useAssets(region: Region, query: AssetListQuery) {
     // A new filter keeps the previous rows visible (dimmed) instead of a skeleton — never another region's.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === region ? keepPreviousData(previous) : undefined,
+  });
+}
+
+/** The number of rows the filter matches, a request of its own: the rows never wait for it. */
+export function useAssetTotal(region: Region, query: AssetListQuery) {
+  return useQuery({
+    queryKey: assetKeys.total(region, query),
+    queryFn: ({ signal }) => countAssets(region, query, signal),
+    refetchInterval: ASSETS_REFETCH_MS,
   });
 }
 

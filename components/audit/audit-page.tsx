@@ -1,13 +1,13 @@
 // The audit log (R20): who did what to which object, when, from where, with which outcome.
 "use client";
 import { clsx } from "clsx";
-import { FileSearch, RefreshCw } from "lucide-react";
+import { Download, FileSearch, RefreshCw } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import type { Region } from "@/lib/clusters/schemas";
@@ -37,13 +37,23 @@ export function AuditPage({ region }: { region: Region }) {
         title={t("audit.title")}
         subtitle={t("audit.subtitle")}
         actions={
-          <Button size="sm" variant="ghost" onClick={() => void events.refetch()}>
-            <RefreshCw
-              aria-hidden
-              className={clsx("size-3.5", events.isFetching && !events.isFetchingNextPage && "animate-spin")}
-            />
-            {t("common.refresh")}
-          </Button>
+          <>
+            <a
+              href={`/api/v1/audit-events/export?${filtersToParams(filters)}`}
+              download
+              className={buttonClass("secondary", "sm")}
+            >
+              <Download aria-hidden className="size-3.5" />
+              {filtered ? t("audit.exportFiltered") : t("audit.export")}
+            </a>
+            <Button size="sm" variant="ghost" onClick={() => void events.refetch()}>
+              <RefreshCw
+                aria-hidden
+                className={clsx("size-3.5", events.isFetching && !events.isFetchingNextPage && "animate-spin")}
+              />
+              {t("common.refresh")}
+            </Button>
+          </>
         }
       />
       {/* Remounted when the URL changes (back/forward, clear), so the fields show the applied filters. */}

@@ -1,11 +1,13 @@
-// One row per audit event (R20), newest first; each row opens its details (JSON) below it.
+// One line per audit event (R20), newest first; each row opens its details (JSON) below it. Dense
+// (issue 13 item 12): long names are cut with an ellipsis, never mid-word onto a second line, and
+// the full text is in the title.
 "use client";
 import { clsx } from "clsx";
 import { ChevronDown, ChevronRight, CircleCheck, CircleX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { CELL_CLASS, ROW_CLASS, TableFrame } from "@/components/ui/table";
+import { ROW_CLASS, TableFrame } from "@/components/ui/table";
 import type { Region } from "@/lib/clusters/schemas";
 import type { AuditEventDto } from "./audit-api";
 import { useAuditLabels } from "./use-audit-labels";
@@ -14,18 +16,30 @@ const COLUMN_KEYS = ["time", "actor", "action", "target", "region", "outcome", "
 
 /** Minimum widths keep names readable; below them the table scrolls. */
 const COLUMN_CLASS: Partial<Record<(typeof COLUMN_KEYS)[number], string>> = {
-  actor: "min-w-44",
-  action: "min-w-36",
-  target: "min-w-40",
-  region: "min-w-20",
+  time: "whitespace-nowrap",
+  region: "whitespace-nowrap",
+  outcome: "whitespace-nowrap",
   ip: "whitespace-nowrap",
   requestId: "whitespace-nowrap",
   details: "w-10",
 };
 
-/** "2026-11-27T14:05:09.123Z" → date and time in one unambiguous form for every language. */
-function utcParts(iso: string): [date: string, time: string] {
-  return [iso.slice(0, 10), iso.slice(11, 19)];
+/** A compact cell: one line, cut with an ellipsis. */
+const DENSE = "px-2 py-1 align-middle";
+
+/** "2026-11-27T14:05:09.123Z" → "2026-11-27 14:05:09": one unambiguous form for every language. */
+function utcText(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** Text cut to its cell with an ellipsis; the full text (and what it is) in the title. */
+function Cut({ text, kind, className }: { text: string; kind?: string; className: string }) {
+  return (
+    <span className={clsx("block truncate", className)} title={kind ? `${text} (${kind})` : text}>
+      {text}
+      {kind ? <span className="ml-1 text-xs text-slate-500">{kind}</span> : null}
+    </span>
+  );
 }
 
 export function AuditTable({ events, busy }: { events: AuditEventDto[]; busy?: boolean }) {
@@ -44,7 +58,7 @@ export function AuditTable({ events, busy }: { events: AuditEventDto[]; busy?: b
     className: COLUMN_CLASS[key],
   }));
   return (
-    <TableFrame caption={t("tableCaption")} columns={columns} busy={busy} minWidth="min-w-[64rem]">
+    <TableFrame caption={t("tableCaption")} columns={columns} busy={busy} minWidth="min-w-[64rem]" dense>
       {events.map((event) => (
         <Fragment key={event.id}>
           <AuditRow event={event} expanded={open.has(event.id)} onToggle={() => toggle(event.id)} />
@@ -64,49 +78,50 @@ function AuditRow({ event, expanded, onToggle }: RowProps) {
   const failed = event.outcome === "failure";
   const Chevron = expanded ? ChevronDown : ChevronRight;
   return (
-    <tr className={clsx(ROW_CLASS, expanded && "border-b-0 bg-slate-50")}>
-      <td className={`${CELL_CLASS} font-mono text-xs whitespace-nowrap text-slate-700`}>
-        <time dateTime={event.at}>
-          {utcParts(event.at).map((part) => (
-            <span key={part} className="block">
-              {part}
-            </span>
-          ))}
-        </time>
+    <tr className={clsx(ROW_CLASS, "text-[13px]", expanded && "border-b-0 bg-slate-50")}>
+      <td className={`${DENSE} font-mono text-xs whitespace-nowrap text-slate-700`}>
+        <time dateTime={event.at}>{utcText(event.at)}</time>
       </td>
-      <td className={CELL_CLASS}>
-        <span className="block [overflow-wrap:anywhere] text-slate-900">{event.actor.name}</span>
-        <span className="text-xs text-slate-500">{labels.actorType(event.actor.type)}</span>
+      <td className={`${DENSE} text-slate-900`}>
+        <Cut
+          className="max-w-56"
+          text={event.actor.name}
+          kind={event.actor.type === "user" ? undefined : labels.actorType(event.actor.type)}
+        />
       </td>
-      <th scope="row" className={`${CELL_CLASS} text-left font-medium text-slate-900`}>
-        {labels.action(event.action)}
-        <span className="block font-mono text-[11px] font-normal text-slate-500">{event.action}</span>
+      <th scope="row" className={`${DENSE} text-left font-medium text-slate-900`}>
+        <span className="block max-w-64 truncate" title={event.action}>
+          {labels.action(event.action)}
+        </span>
       </th>
-      <td className={CELL_CLASS}>
-        <span className="block [overflow-wrap:anywhere] text-slate-900">{event.target.name ?? event.target.id ?? "—"}</span>
-        <span className="text-xs text-slate-500">{labels.targetType(event.target.type)}</span>
+      <td className={`${DENSE} text-slate-900`}>
+        <Cut
+          className="max-w-72"
+          text={event.target.name ?? event.target.id ?? "—"}
+          kind={labels.targetType(event.target.type)}
+        />
       </td>
-      <td className={`${CELL_CLASS} text-slate-700`}>
+      <td className={`${DENSE} whitespace-nowrap text-slate-700`}>
         {event.region ? regions(event.region as Region) : <span className="text-slate-400">—</span>}
       </td>
-      <td className={CELL_CLASS}>
+      <td className={`${DENSE} whitespace-nowrap`}>
         <Badge tone={failed ? "warning" : "success"}>
           {failed ? <CircleX aria-hidden className="size-3.5" /> : <CircleCheck aria-hidden className="size-3.5" />}
           {t(`outcomes.${failed ? "failure" : "success"}`)}
         </Badge>
-        {event.errorCode ? <span className="mt-0.5 block font-mono text-[11px] text-amber-900">{event.errorCode}</span> : null}
+        {event.errorCode ? <span className="ml-1 font-mono text-[11px] text-amber-900">{event.errorCode}</span> : null}
       </td>
-      <td className={`${CELL_CLASS} font-mono text-xs whitespace-nowrap text-slate-700`}>{event.ip ?? "—"}</td>
-      <td className={`${CELL_CLASS} font-mono text-xs text-slate-700`} title={event.requestId ?? undefined}>
+      <td className={`${DENSE} font-mono text-xs whitespace-nowrap text-slate-700`}>{event.ip ?? "—"}</td>
+      <td className={`${DENSE} font-mono text-xs whitespace-nowrap text-slate-700`} title={event.requestId ?? undefined}>
         {event.requestId ? `${event.requestId.slice(0, 8)}…` : "—"}
       </td>
-      <td className={`${CELL_CLASS} py-1.5 text-right`}>
+      <td className={`${DENSE} text-right`}>
         <button
           type="button"
           onClick={onToggle}
           aria-expanded={expanded}
           aria-controls={`audit-details-${event.id}`}
-          className="rounded p-1 text-slate-600 hover:bg-slate-200 hover:text-slate-900"
+          className="rounded p-0.5 text-slate-600 hover:bg-slate-200 hover:text-slate-900"
         >
           <Chevron aria-hidden className="size-4" />
           <span className="sr-only">{t("showDetails", { action: labels.action(event.action) })}</span>

@@ -1,6 +1,7 @@
 // Browser calls of a cluster's clients, batch window, usage and connect jobs (issue #5); every
 // failure is an ApiError.
 import type { AssetPage } from "@/components/assets/asset-api";
+import type { ListTotal } from "@/lib/assets/count-matches";
 import { filterParams, type AssetListQuery } from "@/components/assets/asset-filter-params";
 import { fetchJson } from "@/lib/api-client/fetch-json";
 import type { ConnectResult } from "@/lib/clients/connect-batch";
@@ -36,6 +37,12 @@ export function listClients(clusterId: string, query: AssetListQuery, cursor: st
   if (cursor) params.set("cursor", cursor);
   params.set("limit", "50");
   return fetchJson<AssetPage>(`${base(clusterId)}/clients?${params}`, { signal });
+}
+
+/** How many of the cluster's clients the filter matches (exact, or an estimate marked as one). */
+export function countClients(clusterId: string, query: AssetListQuery, signal?: AbortSignal) {
+  const params = clientFilterParams(query);
+  return fetchJson<ListTotal>(`${base(clusterId)}/clients/count${params.size ? `?${params}` : ""}`, { signal });
 }
 
 /** Where the browser downloads the CSV of the current filter (streamed by the server). */

@@ -24,12 +24,13 @@ import { exportUrl } from "./client-api";
 import { ClientsToolbar } from "./clients-toolbar";
 import { ClusterFrame } from "./cluster-frame";
 import { DisconnectDialog, type DisconnectTarget } from "./disconnect-dialog";
-import { useClients } from "./use-clients";
+import { useClientTotal, useClients } from "./use-clients";
 import { useUsage } from "./use-cluster-data";
 import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
 import { UsageSummary } from "./usage-summary";
 
-const COLUMNS: AssetColumnKey[] = ["hostname", "group", "os", "provider", "region", "tags", "agentStatus", "connectedAt"];
+// No region column: every client is in the cluster's region (R1), and the column wrapped to three lines.
+const COLUMNS: AssetColumnKey[] = ["hostname", "group", "os", "provider", "tags", "agentStatus", "connectedAt"];
 const rowId = (asset: AssetDto) => asset.id;
 
 export function ClientsPage({ region, clusterId }: { region: Region; clusterId: string }) {
@@ -38,6 +39,7 @@ export function ClientsPage({ region, clusterId }: { region: Region; clusterId: 
   const usage = useUsage(clusterId);
   const [query, setQuery] = useAssetQuery();
   const clients = useClients(clusterId, query);
+  const total = useClientTotal(clusterId, query);
   const columns = useAssetColumns(COLUMNS);
   const selection = useRowSelection(rowId);
   const gate = useRoleGate("operator");
@@ -89,7 +91,7 @@ export function ClientsPage({ region, clusterId }: { region: Region; clusterId: 
         columns={columns}
         rows={rows}
         getRowId={rowId}
-        minWidth="min-w-[64rem]"
+        minWidth="64rem"
         sort={{
           value: { id: query.sort, desc: query.order === "desc" },
           onChange: (s) => setQuery({ sort: s.id as "hostname" | "connectedAt", order: s.desc ? "desc" : "asc" }),
@@ -124,6 +126,7 @@ export function ClientsPage({ region, clusterId }: { region: Region; clusterId: 
           hasMore: clients.hasNextPage,
           loadingMore: clients.isFetchingNextPage,
           onLoadMore: () => void clients.fetchNextPage(),
+          total: total.data,
         }}
       />
       {cluster.data ? (

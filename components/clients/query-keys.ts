@@ -7,6 +7,7 @@ export const clientKeys = {
   cluster: (clusterId: string) => [...clientKeys.all, clusterId] as const,
   lists: (clusterId: string) => [...clientKeys.cluster(clusterId), "list"] as const,
   list: (clusterId: string, query: AssetListQuery) => [...clientKeys.lists(clusterId), query] as const,
+  total: (clusterId: string, query: AssetListQuery) => [...clientKeys.lists(clusterId), query, "total"] as const,
   usage: (clusterId: string) => [...clientKeys.cluster(clusterId), "usage"] as const,
   window: (clusterId: string) => [...clientKeys.cluster(clusterId), "window"] as const,
   jobs: (clusterId: string) => [...clientKeys.cluster(clusterId), "jobs"] as const,

@@ -1,8 +1,8 @@
 "use client";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { AssetListQuery } from "@/components/assets/asset-filter-params";
 import { LIVE_PAGES } from "@/components/assets/use-assets";
-import { listClients } from "./client-api";
+import { countClients, listClients } from "./client-api";
 import { clientKeys } from "./query-keys";
 
 /** Agent statuses change with heartbeats (R7); the list refreshes while on screen. */
@@ -21,5 +21,14 @@ export function useClients(clusterId: string, query: AssetListQuery) {
     // A new filter keeps the previous rows visible (dimmed) — never another cluster's.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === clusterId ? keepPreviousData(previous) : undefined,
+  });
+}
+
+/** How many clients the filter matches, a request of its own: the rows never wait for it. */
+export function useClientTotal(clusterId: string, query: AssetListQuery) {
+  return useQuery({
+    queryKey: clientKeys.total(clusterId, query),
+    queryFn: ({ signal }) => countClients(clusterId, query, signal),
+    refetchInterval: CLIENTS_REFETCH_MS,
   });
 }

@@ -1,32 +1,21 @@
-// Step 1: disconnect every client (R16). Agents stay installed; their uninstall commands are here
-// for whoever wants them gone.
+// Step 1: disconnect every client (R16), after the same confirmation as Connected clients: the
+// count, what happens to the agents, and the cluster's name typed (issue 13). Agents stay
+// installed; their uninstall commands are here for whoever wants them gone.
 "use client";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { useState } from "react";
 import { GatedButton } from "@/components/auth/role-gate";
 import type { RoleGate } from "@/components/auth/use-can";
-import { useDisconnectClients } from "@/components/clients/use-client-mutations";
-import { ApiErrorAlert } from "@/components/errors/api-error-alert";
+import { DisconnectDialog } from "@/components/clients/disconnect-dialog";
 import { CodeBlock } from "@/components/ui/code-block";
-import { Spinner } from "@/components/ui/spinner";
 import { uninstallCommandText } from "@/lib/install-commands/command-text";
 import { DeleteStep } from "./delete-step";
 
-type Props = { clusterId: string; clients: number; gate: RoleGate; onChanged: () => void };
+type Props = { cluster: { id: string; name: string }; clients: number; gate: RoleGate; onChanged: () => void };
 
-export function ClientsStep({ clusterId, clients, gate, onChanged }: Props) {
+export function ClientsStep({ cluster, clients, gate, onChanged }: Props) {
   const t = useTranslations("guidedDelete.clients");
-  const disconnect = useDisconnectClients(clusterId);
-  const run = () =>
-    disconnect.mutate(
-      { all: true },
-      {
-        onSuccess: (result) => {
-          toast.success(t("disconnected", { count: result.disconnected }));
-          onChanged();
-        },
-      },
-    );
+  const [confirming, setConfirming] = useState(false);
   return (
     <DeleteStep
       n={1}
@@ -37,13 +26,17 @@ export function ClientsStep({ clusterId, clients, gate, onChanged }: Props) {
       {clients > 0 ? (
         <>
           <p>{t("body", { count: clients })}</p>
-          <GatedButton gate={gate} variant="primary" size="sm" onClick={run} disabled={disconnect.isPending}>
-            {disconnect.isPending ? <Spinner /> : null}
+          <GatedButton gate={gate} variant="danger" size="sm" onClick={() => setConfirming(true)}>
             {t("action", { count: clients })}
           </GatedButton>
-          {disconnect.error ? <ApiErrorAlert error={disconnect.error} /> : null}
         </>
       ) : null}
+      <DisconnectDialog
+        cluster={cluster}
+        target={confirming ? { kind: "all", count: clients } : null}
+        onClose={() => setConfirming(false)}
+        onDone={onChanged}
+      />
       <details className="rounded border border-slate-200 bg-slate-50 px-3 py-2">
         <summary className="cursor-pointer text-sm font-medium">{t("uninstallTitle")}</summary>
         <div className="mt-2 space-y-2">

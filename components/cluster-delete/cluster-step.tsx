@@ -1,13 +1,12 @@
-// Step 4: delete the cluster (R9), then back to the list with a toast.
+// Step 4: delete the cluster (R9) after the same confirmation as the cluster list (issue 13), then
+// back to the list with a toast. The step says only what still blocks it.
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { useState } from "react";
 import { GatedButton } from "@/components/auth/role-gate";
 import type { RoleGate } from "@/components/auth/use-can";
-import { useDeleteCluster } from "@/components/clusters/use-delete-cluster";
-import { ApiErrorAlert } from "@/components/errors/api-error-alert";
-import { Spinner } from "@/components/ui/spinner";
+import { DeleteClusterDialog } from "@/components/clusters/delete-cluster-dialog";
 import type { ClusterDto } from "@/lib/clusters/serialize";
 import type { Region } from "@/lib/clusters/schemas";
 import { DeleteStep } from "./delete-step";
@@ -15,36 +14,31 @@ import { DeleteStep } from "./delete-step";
 type Props = { region: Region; cluster: ClusterDto; proxies: number; gate: RoleGate; onDeleted: () => void };
 
 export function ClusterStep({ region, cluster, proxies, gate, onDeleted }: Props) {
-  const t = useTranslations();
+  const t = useTranslations("guidedDelete.cluster");
   const router = useRouter();
-  const remove = useDeleteCluster(region);
+  const [confirming, setConfirming] = useState(false);
   const clients = cluster.clientCount;
   const ready = proxies === 0 && clients === 0;
-  const run = () =>
-    remove.mutate(cluster.id, {
-      onSuccess: () => {
-        onDeleted();
-        toast.success(t("deleteCluster.deleted", { name: cluster.name }));
-        router.push(`/${region}/clusters`);
-      },
-    });
+  const reason = ready ? undefined : t("blocked", { proxies, clients });
   return (
-    <DeleteStep
-      n={4}
-      title={t("guidedDelete.cluster.title")}
-      state={ready ? "ready" : "blocked"}
-      reason={ready ? undefined : t("guidedDelete.cluster.blocked", { proxies, clients })}
-    >
+    <DeleteStep n={4} title={t("title")} state={ready ? "ready" : "blocked"} reason={reason}>
       {ready ? (
         <>
-          <p>{t("guidedDelete.cluster.body", { name: cluster.name })}</p>
-          <GatedButton gate={gate} variant="danger" size="sm" onClick={run} disabled={remove.isPending || remove.isSuccess}>
-            {remove.isPending ? <Spinner /> : null}
-            {t("guidedDelete.cluster.action")}
+          <p className="[overflow-wrap:anywhere]">{t("body", { name: cluster.name })}</p>
+          <GatedButton gate={gate} variant="danger" size="sm" onClick={() => setConfirming(true)}>
+            {t("action")}
           </GatedButton>
         </>
       ) : null}
-      {remove.error ? <ApiErrorAlert error={remove.error} /> : null}
+      <DeleteClusterDialog
+        region={region}
+        cluster={confirming ? cluster : null}
+        onClose={() => setConfirming(false)}
+        onDeleted={() => {
+          onDeleted();
+          router.push(`/${region}/clusters`);
+        }}
+      />
     </DeleteStep>
   );
 }

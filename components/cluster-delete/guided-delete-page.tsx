@@ -39,9 +39,9 @@ export function GuidedDeletePage({ region, clusterId }: { region: Region; cluste
           <Skeleton className="h-64 w-full max-w-3xl" />
         ) : (
           <ol className="max-w-3xl space-y-3">
-            <ClientsStep clusterId={clusterId} clients={data.clientCount} gate={gate} onChanged={() => void cluster.refetch()} />
-            <StopStep region={region} clusterId={clusterId} proxies={items} clients={data.clientCount} gate={gate} />
-            <ProxiesStep region={region} clusterId={clusterId} proxies={items} gate={gate} />
+            <ClientsStep cluster={data} clients={data.clientCount} gate={gate} onChanged={() => void cluster.refetch()} />
+            <StopStep region={region} cluster={data} proxies={items} gate={gate} />
+            <ProxiesStep region={region} cluster={data} proxies={items} gate={gate} />
             <ClusterStep region={region} cluster={data} proxies={items.length} gate={gate} onDeleted={() => setDeleted(true)} />
           </ol>
         )}

@@ -21,6 +21,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { isIpAddressKind } from "@/lib/clusters/address";
 import type { Region } from "@/lib/clusters/schemas";
+import { TlsPanel } from "@/components/cluster-tls/tls-panel";
 import { RecentEvents } from "./recent-events";
 
 const CARD =
@@ -132,6 +133,7 @@ export function ClusterDetailPage({ region, clusterId }: { region: Region; clust
               {data.description ? <p className="mb-3 text-sm text-slate-700">{data.description}</p> : null}
               <UsageSummary usage={usage.data} />
             </section>
+            <TlsPanel clusterId={clusterId} />
             <TrafficPanel clusterId={clusterId} />
             <nav aria-label={t("clusterDetail.sections")} className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
               <Section

@@ -20,8 +20,11 @@ export function createCluster(input: CreateClusterInput): Promise<ClusterDto> {
   return fetchJson<ClusterDto>("/api/v1/clusters", { method: "POST", body: input });
 }
 
-/** The description (R3) and the minimum of online proxies (issue 16) change; name and address do not. */
-export function updateCluster(id: string, patch: { description?: string; minOnlineProxies?: number }): Promise<ClusterDto> {
+/** The description (R3), the minimum of online proxies (issue 16) and TLS (issue 17) change; name and address do not. */
+export function updateCluster(
+  id: string,
+  patch: { description?: string; minOnlineProxies?: number; requireTls?: boolean; tlsPort?: number },
+): Promise<ClusterDto> {
   return fetchJson<ClusterDto>(`/api/v1/clusters/${encodeURIComponent(id)}`, { method: "PATCH", body: patch });
 }
 

@@ -1,17 +1,14 @@
-// Search box bound to ?q= so a search survives reloads and can be shared; typing is debounced.
+// Search box of the cluster list (?q=, merged with the other list parameters); typing is debounced.
 "use client";
-import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { SearchBox } from "@/components/ui/search-box";
 
-export function ClusterSearch({ q }: { q: string }) {
+export function ClusterSearch({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
   const t = useTranslations("clusters");
-  const router = useRouter();
-  const pathname = usePathname();
   return (
     <SearchBox
       q={q}
-      onSearch={(next) => router.replace(next ? `${pathname}?q=${encodeURIComponent(next)}` : pathname)}
+      onSearch={onSearch}
       label={t("searchLabel")}
       placeholder={t("searchPlaceholder")}
       clearLabel={t("clearSearch")}

@@ -4,7 +4,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { Region } from "@/lib/clusters/schemas";
 import { ClustersTableFrame, COLUMN_KEYS, useRegionName } from "./clusters-table";
 
-const WIDTHS = ["w-32", "w-40", "ml-auto w-8", "w-20", "w-48", "ml-auto w-6"];
+const WIDTHS = ["w-32", "w-40", "ml-auto w-8", "w-20", "w-16", "w-20", "ml-auto w-40"];
 
 export function ClustersSkeleton({ region }: { region: Region }) {
   const t = useTranslations("clusters");

@@ -82,7 +82,7 @@ function CreateClusterForm({ region, onDone, create }: FormProps) {
           required
           requiredText={t("common.requiredField")}
         >
-          {(a) => <Input {...a} {...form.register("name")} autoComplete="off" maxLength={64} data-autofocus />}
+          {(a) => <Input {...a} {...form.register("name")} autoComplete="off" data-autofocus />}
         </Field>
         <Field
           label={t("createCluster.address")}

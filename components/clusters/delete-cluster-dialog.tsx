@@ -10,9 +10,16 @@ import type { ClusterDto } from "./cluster-api";
 import { DeleteBlocked, notEmptyCounts } from "./delete-blocked";
 import { useDeleteCluster } from "./use-delete-cluster";
 
-type Props = { region: Region; cluster: ClusterDto | null; onClose: () => void; returnFocus: () => HTMLElement | null };
+type Props = {
+  region: Region;
+  cluster: ClusterDto | null;
+  onClose: () => void;
+  /** After the delete succeeded (the guided deletion leaves the page). */
+  onDeleted?: () => void;
+  returnFocus?: () => HTMLElement | null;
+};
 
-export function DeleteClusterDialog({ region, cluster, onClose, returnFocus }: Props) {
+export function DeleteClusterDialog({ region, cluster, onClose, onDeleted, returnFocus }: Props) {
   const t = useTranslations();
   const remove = useDeleteCluster(region);
   const blocked = notEmptyCounts(remove.error);
@@ -37,6 +44,7 @@ export function DeleteClusterDialog({ region, cluster, onClose, returnFocus }: P
           onSuccess: () => {
             toast.success(t("deleteCluster.deleted", { name: cluster.name }));
             close();
+            onDeleted?.();
           },
           onError: (error) => {
             // Someone else deleted it meanwhile: the goal is reached, the list refreshes.

@@ -2,7 +2,15 @@
 import { useTranslations } from "next-intl";
 import { ApiError } from "@/lib/api-client/api-error";
 
-const TRANSLATED_CODES = ["NETWORK_ERROR", "INTERNAL", "NOT_FOUND", "UNAUTHENTICATED", "FORBIDDEN"] as const;
+const TRANSLATED_CODES = [
+  "NETWORK_ERROR",
+  "INTERNAL",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "UNAVAILABLE",
+  "BUSY",
+] as const;
 type TranslatedCode = (typeof TRANSLATED_CODES)[number];
 
 /** Wording of a failed request in the user's language; unknown codes quote the server's message. */

@@ -29,7 +29,7 @@ export function GroupField({ region, form }: { region: Region; form: InstallComm
       </Field>
       {group === "new" ? (
         <Field label={t("newGroupName")} error={errors.newGroupName?.message} required requiredText={t("required")}>
-          {(a) => <Input {...a} {...form.register("newGroupName")} maxLength={64} autoComplete="off" autoFocus />}
+          {(a) => <Input {...a} {...form.register("newGroupName")} autoComplete="off" autoFocus />}
         </Field>
       ) : null}
     </div>

@@ -11,8 +11,8 @@ export type InstallCommandStatus = "active" | "expired" | "revoked";
 export type InstallCommandDto = Omit<ListedCommand, "status"> & { status: InstallCommandStatus };
 export type GroupDto = Awaited<ReturnType<typeof listGroups>>["items"][number];
 /**
- * The answer of a create: the only time the token (inside `command`) leaves the server. `reach`
- * is the base URL the server must be able to reach: the cluster's proxies, or the console.
+ * The answer of a create (and, later, of a reveal). `reach` is the base URL the server must be
+ * able to reach: the cluster's proxies, or the console.
  */
 export type CreatedInstallCommand = { id: string; token: string; command: string; expiresAt: string; reach: string };
 
@@ -28,6 +28,13 @@ export async function listInstallCommandsOf(filter: InstallCommandFilter, signal
 
 export function createInstallCommand(input: CreateInstallCommandInput): Promise<CreatedInstallCommand> {
   return fetchJson<CreatedInstallCommand>("/api/v1/install-commands", { method: "POST", body: input });
+}
+
+/** The command again (issue 13 point 13): operators only, audited, while the command is active. */
+export type RevealedInstallCommand = { id: string; command: string; reach: string; expiresAt: string };
+
+export function revealInstallCommand(id: string): Promise<RevealedInstallCommand> {
+  return fetchJson<RevealedInstallCommand>(`/api/v1/install-commands/${encodeURIComponent(id)}/reveal`, { method: "POST" });
 }
 
 export function revokeInstallCommand(id: string): Promise<InstallCommandDto> {

@@ -19,6 +19,7 @@ import { CreateInstallCommandDialog } from "./create-install-command-dialog";
 import type { InstallCommandDto, InstallCommandStatus } from "./install-command-api";
 import { InstallCommandsEmpty } from "./install-commands-empty";
 import { COLUMN_KEYS, InstallCommandsTable, InstallCommandsTableFrame } from "./install-commands-table";
+import { RevealInstallCommandDialog } from "./reveal-install-command-dialog";
 import { RevokeInstallCommandDialog } from "./revoke-install-command-dialog";
 import { parseStatus, StatusFilter } from "./status-filter";
 import { useInstallCommands } from "./use-install-commands";
@@ -39,6 +40,7 @@ export function InstallCommandsPage({ region }: { region: Region }) {
   const clusterName = clusterId ? clusters.data?.find((c) => c.id === clusterId)?.name : undefined;
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<InstallCommandDto | null>(null);
+  const [revealing, setRevealing] = useState<InstallCommandDto | null>(null);
   const lastRow = useRef<string | null>(null);
   const refetch = () => void commands.refetch();
 
@@ -56,6 +58,11 @@ export function InstallCommandsPage({ region }: { region: Region }) {
     lastRow.current = command.id;
     setRevoking(command);
   };
+  const reveal = (command: InstallCommandDto) => {
+    lastRow.current = command.id;
+    setRevealing(command);
+  };
+  const rowRevealButton = () => document.querySelector<HTMLElement>(`[data-reveal-for="${lastRow.current}"]`);
   const rowRevokeButton = () => document.querySelector<HTMLElement>(`[data-revoke-for="${lastRow.current}"]`);
   const filtered = status !== null || clusterId !== null;
 
@@ -105,7 +112,7 @@ export function InstallCommandsPage({ region }: { region: Region }) {
       ) : null}
 
       {commands.data && commands.data.length > 0 ? (
-        <InstallCommandsTable region={region} commands={commands.data} gate={gate} onRevoke={revoke} />
+        <InstallCommandsTable region={region} commands={commands.data} gate={gate} onRevoke={revoke} onReveal={reveal} />
       ) : commands.data ? (
         <InstallCommandsEmpty
           filtered={filtered}
@@ -125,6 +132,12 @@ export function InstallCommandsPage({ region }: { region: Region }) {
       )}
 
       <CreateInstallCommandDialog region={region} open={creating} onOpenChange={setCreating} clusterId={clusterId} />
+      <RevealInstallCommandDialog
+        region={region}
+        command={revealing}
+        onClose={() => setRevealing(null)}
+        returnFocus={rowRevealButton}
+      />
       <RevokeInstallCommandDialog
         region={region}
         command={revoking}

@@ -1,7 +1,7 @@
-// Screen 7 of SPEC §4: the region's install commands. The command itself is shown once, at
-// creation; here only the token's first characters identify it.
+// Screen 7 of SPEC §4: the region's install commands, masked to the token's first characters; an
+// operator shows an active one again to copy it (issue 13 point 13).
 "use client";
-import { Lock } from "lucide-react";
+import { Eye, Lock } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -25,9 +25,15 @@ const COLUMN_CLASS: Record<(typeof COLUMN_KEYS)[number], string> = {
   actions: "sticky right-0 w-20 bg-slate-50 shadow-[-1px_0_0_var(--color-slate-200)]",
 };
 
-type Props = { region: Region; commands: InstallCommandDto[]; gate: RoleGate; onRevoke: (command: InstallCommandDto) => void };
+type Props = {
+  region: Region;
+  commands: InstallCommandDto[];
+  gate: RoleGate;
+  onRevoke: (command: InstallCommandDto) => void;
+  onReveal: (command: InstallCommandDto) => void;
+};
 
-export function InstallCommandsTable({ region, commands, gate, onRevoke }: Props) {
+export function InstallCommandsTable({ region, commands, gate, onRevoke, onReveal }: Props) {
   const t = useTranslations("installCommands");
   const regionName = useTranslations("shell.regions");
   const format = useFormatter();
@@ -44,24 +50,47 @@ export function InstallCommandsTable({ region, commands, gate, onRevoke }: Props
               <Lock aria-hidden className="size-3.5 shrink-0 text-slate-500" />
               {t("list.masked", { hint: command.tokenHint })}
             </span>
-            <span className="sr-only">{t("list.maskedNote")}</span>
             <span className="mt-0.5 block text-xs [overflow-wrap:anywhere] text-slate-600">
               {t("list.createdBy", { who: command.createdBy })} · <RelativeTime value={command.createdAt} />
             </span>
+            {command.revealable ? (
+              <GatedButton
+                gate={gate}
+                size="sm"
+                variant="secondary"
+                className="mt-1.5"
+                aria-label={t("list.revealLabel", { hint: command.tokenHint })}
+                onClick={() => onReveal(command)}
+                data-reveal-for={command.id}
+              >
+                <Eye aria-hidden className="size-3.5" />
+                {t("list.reveal")}
+              </GatedButton>
+            ) : command.status === "active" ? (
+              <span className="mt-1 block text-xs text-slate-600 italic" data-testid="not-revealable">
+                {t("list.notRevealable")}
+              </span>
+            ) : null}
           </th>
           <td className="px-3 py-2">
             {command.cluster ? (
               <span className="[overflow-wrap:anywhere]">{command.cluster.name}</span>
+            ) : command.deletedCluster ? (
+              <span className="text-slate-600 italic [overflow-wrap:anywhere]" data-testid="deleted-cluster">
+                {t("list.deletedCluster", { name: command.deletedCluster.name })}
+              </span>
             ) : (
               <span className="text-slate-600 italic">{t("list.direct")}</span>
             )}
             <span className="mt-0.5 block text-xs text-slate-600" data-testid="command-reach">
-              {command.reach
-                ? t.rich("list.reaches", {
-                    url: command.reach,
-                    code: (chunks) => <code className="font-mono [overflow-wrap:anywhere]">{chunks}</code>,
-                  })
-                : t("list.reachesConsole")}
+              {command.deletedCluster
+                ? null
+                : command.reach
+                  ? t.rich("list.reaches", {
+                      url: command.reach,
+                      code: (chunks) => <code className="font-mono [overflow-wrap:anywhere]">{chunks}</code>,
+                    })
+                  : t("list.reachesConsole")}
             </span>
           </td>
           <td className="px-3 py-2">
@@ -116,7 +145,7 @@ export function InstallCommandsTableFrame({ caption, busy, children }: { caption
     <TableFrame
       caption={caption}
       busy={busy}
-      minWidth="min-w-[62rem]"
+      minWidth="62rem"
       columns={keyedColumns(COLUMN_KEYS, t, COLUMN_CLASS, ["registrations", "actions"])}
     >
       {children}

@@ -1,19 +1,19 @@
 // R19 "proxy": a self-built proxy cluster of the region or none (connect directly). Only serving
 // clusters (online or degraded) can take registrations (R6, R13), so offline ones are listed
-// disabled with why.
+// disabled with why, in a searchable picker (cluster-picker.tsx).
 "use client";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { useCallback } from "react";
 import { useWatch } from "react-hook-form";
 import type { ClusterDto } from "@/components/clusters/cluster-api";
-import { useClusterProxiesText } from "@/components/clusters/cluster-badges";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { LimitationsNotice } from "@/components/limitations/limitations-notice";
-import { Badge } from "@/components/ui/badge";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Region } from "@/lib/clusters/schemas";
 import { isClusterServing } from "@/lib/proxies/status";
+import { ClusterPicker } from "./cluster-picker";
 import type { InstallCommandForm } from "./form-values";
 
 type Props = {
@@ -32,6 +32,7 @@ export function ProxyField({ region, form, clusters }: Props) {
   const t = useTranslations("installCommands.create");
   const [proxy, clusterId] = useWatch({ control: form.control, name: ["proxy", "clusterId"] });
   const { errors } = form.formState;
+  const reasonOf = useCallback((cluster: ClusterDto) => offlineReason(cluster, t), [t]);
 
   function clusterList() {
     if (clusters.isError && !clusters.data)
@@ -54,25 +55,13 @@ export function ProxyField({ region, form, clusters }: Props) {
         </p>
       );
     return (
-      <div className="max-h-60 overflow-y-auto rounded border border-slate-200 p-2">
-        <ChoiceGroup
-          legend={<span className="sr-only">{t("clusterLegend")}</span>}
-          layout="cards"
-          inputProps={form.register("clusterId")}
-          error={errors.clusterId?.message}
-          choices={clusters.data.map((cluster) => ({
-            value: cluster.id,
-            label: (
-              <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <span>{cluster.name}</span>
-                <span className="font-mono text-xs font-normal text-slate-600">{cluster.address}</span>
-              </span>
-            ),
-            description: <ClusterStatusLine cluster={cluster} />,
-            disabledReason: offlineReason(cluster, t),
-          }))}
-        />
-      </div>
+      <ClusterPicker
+        clusters={clusters.data}
+        value={clusterId}
+        onChange={(id) => form.setValue("clusterId", id, { shouldValidate: true, shouldDirty: true })}
+        reasonOf={reasonOf}
+        error={errors.clusterId?.message}
+      />
     );
   }
 
@@ -91,19 +80,5 @@ export function ProxyField({ region, form, clusters }: Props) {
       />
       {proxy === "cluster" && clusterId ? <LimitationsNotice /> : null}
     </div>
-  );
-}
-
-const STATUS_TONE = { online: "success", degraded: "warning", offline: "muted" } as const;
-
-/** Status in one line of phrasing content (it sits inside the radio's label). */
-function ClusterStatusLine({ cluster }: { cluster: ClusterDto }) {
-  const t = useTranslations("clusters.status");
-  const proxiesText = useClusterProxiesText();
-  return (
-    <span className="flex flex-wrap items-center gap-1.5">
-      <Badge tone={STATUS_TONE[cluster.status]}>{t(cluster.status)}</Badge>
-      <span>{proxiesText(cluster)}</span>
-    </span>
   );
 }

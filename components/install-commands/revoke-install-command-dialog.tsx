@@ -50,7 +50,11 @@ export function RevokeInstallCommandDialog({ region, command, onClose, returnFoc
           <p className="text-slate-800">
             {t("installCommands.revoke.confirm", {
               hint: command.tokenHint,
-              cluster: command.cluster?.name ?? t("installCommands.list.direct"),
+              cluster:
+                command.cluster?.name ??
+                (command.deletedCluster
+                  ? t("installCommands.list.deletedCluster", { name: command.deletedCluster.name })
+                  : t("installCommands.list.direct")),
             })}
           </p>
           <p className="text-slate-700">{t("installCommands.revoke.effect", { count: command.registrations })}</p>

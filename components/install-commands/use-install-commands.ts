@@ -5,6 +5,7 @@ import {
   createInstallCommand,
   listInstallCommandsOf,
   listRegionGroups,
+  revealInstallCommand,
   revokeInstallCommand,
   type InstallCommandFilter,
 } from "./install-command-api";
@@ -49,4 +50,16 @@ export function useRevokeInstallCommand(region: Region) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: installCommandKeys.lists(region) });
   // A 404 means the row is gone: the list must refresh either way.
   return useMutation({ mutationFn: revokeInstallCommand, onSuccess: refresh, onError: refresh });
+}
+
+/**
+ * Shows a command again. A mutation, not a query: the token is never kept in the query cache, and
+ * each reveal is a request the console audits. A refusal (expired, revoked) refreshes the list.
+ */
+export function useRevealInstallCommand(region: Region) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: revealInstallCommand,
+    onError: () => queryClient.invalidateQueries({ queryKey: installCommandKeys.lists(region) }),
+  });
 }

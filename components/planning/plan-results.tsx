@@ -4,7 +4,7 @@
 // contact address must be a domain (R4). Live: polite.
 "use client";
 import { CircleAlert, CircleCheck } from "lucide-react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { plan, type PlanInput } from "@/lib/planning/plan";
 
@@ -18,6 +18,15 @@ function Result({ label, value, children }: { label: string; value: ReactNode; c
   );
 }
 
+/** One sentence of a result's explanation, on its own line: no joining of translated strings. */
+function Sentence({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <span className="block" data-testid={testId}>
+      {children}
+    </span>
+  );
+}
+
 type Props = {
   input: PlanInput | null;
   /** An existing cluster's serving proxies' capacities (issue 16): the plan says what to add. */
@@ -27,45 +36,46 @@ type Props = {
 export function PlanResults({ input, existingCapacities }: Props) {
   const t = useTranslations("planning");
   const format = useFormatter();
-  const locale = useLocale();
   if (!input)
     return (
       <p role="status" className="text-sm text-slate-600">
         {t("invalid")}
       </p>
     );
-  // Japanese sentences follow each other without a space.
-  const sentences = (...parts: (string | null)[]) => parts.filter(Boolean).join(locale === "ja" ? "" : " ");
   const result = plan({ ...input, existingCapacities: existingCapacities ?? null });
+  // Issue 13 point 20: the minimum has no spare, so the N+1 figure is shown beside it when not chosen.
+  const spare = result.redundancy ? null : plan({ ...input, existingCapacities: existingCapacities ?? null, redundancy: true });
   const n = (value: number) => format.number(value);
   const existing = result.existing;
   const count = existing ? existing.additionalProxies : result.proxiesNeeded;
   const finite = Number.isFinite(count);
-  const perProxy = sentences(
-    `${t("perProxy")} ${t("perProxyValue", { count: n(result.perProxyCapacity) })}${locale === "ja" ? "。" : "."}`,
-    t("perProxyRule"),
-  );
+  const spareCount = spare ? (spare.existing ? spare.existing.additionalProxies : spare.proxiesNeeded) : null;
+  const spareLine =
+    spareCount !== null && Number.isFinite(spareCount) && input.servers > 0 && spareCount !== count ? (
+      <Sentence testId="plan-spare">{t(existing ? "toAddSpare" : "proxiesNeededSpare", { count: spareCount })}</Sentence>
+    ) : null;
+  const perProxy = <Sentence>{t("perProxyLine", { count: n(result.perProxyCapacity) })}</Sentence>;
   return (
     <section aria-label={t("results")} aria-live="polite" data-testid="plan-results" className="space-y-2">
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {existing ? (
           <Result label={t("toAdd")} value={finite ? t("toAddValue", { count }) : t("proxiesNone")}>
-            {sentences(
-              finite
-                ? t("toAddBody", { proxies: existing.proxies, capacity: n(existing.capacity), total: existing.totalProxies })
-                : null,
-              result.redundancy && finite && input.servers > 0 ? t("toAddRedundant") : null,
-              perProxy,
-            )}
+            {finite ? (
+              <Sentence>
+                {t("toAddBody", { proxies: existing.proxies, capacity: n(existing.capacity), total: existing.totalProxies })}
+              </Sentence>
+            ) : null}
+            {result.redundancy && finite && input.servers > 0 ? <Sentence>{t("toAddRedundant")}</Sentence> : null}
+            {spareLine}
+            {perProxy}
           </Result>
         ) : (
           <Result label={t("proxiesNeeded")} value={finite ? t("proxiesNeededValue", { count }) : t("proxiesNone")}>
-            {sentences(
-              result.redundancy && finite && result.proxiesNeeded > 0
-                ? t("proxiesNeededRedundant", { load: result.loadProxies })
-                : null,
-              perProxy,
-            )}
+            {result.redundancy && finite && result.proxiesNeeded > 0 ? (
+              <Sentence>{t("proxiesNeededRedundant", { load: result.loadProxies })}</Sentence>
+            ) : null}
+            {spareLine}
+            {perProxy}
           </Result>
         )}
         <Result label={t("bandwidth")} value={t("kbps", { value: n(result.bandwidthKbps) })}>

@@ -48,7 +48,7 @@ export function BackflowFields({ form, clients }: { form: PolicyForm; clients: n
             </Field>
           </div>
         ) : null}
-        <HeadroomMeter clients={clients} bandwidthKbps={liveLimit} />
+        <HeadroomMeter clients={clients} custom={bandwidth === "custom"} bandwidthKbps={liveLimit} />
       </div>
 
       <div className="space-y-2">

@@ -6,7 +6,7 @@ import { useWatch } from "react-hook-form";
 import { LimitationsNotice } from "@/components/limitations/limitations-notice";
 import { Field, Input } from "@/components/ui/field";
 import { CACHE_DATA_TYPES } from "@/lib/policy/data-types";
-import { CACHE_FILE, DEFAULT_CACHE_DIR } from "@/lib/policy/schemas";
+import { CACHE_FILE, cacheDirSchema, DEFAULT_CACHE_DIR } from "@/lib/policy/schemas";
 import { MAX_CACHE_GB, type PolicyForm } from "./form-values";
 
 export function CacheFields({ form }: { form: PolicyForm }) {
@@ -14,7 +14,9 @@ export function CacheFields({ form }: { form: PolicyForm }) {
   const locale = useLocale();
   const cacheDir = useWatch({ control: form.control, name: "cacheDir" });
   const { errors } = form.formState;
-  const file = `${(cacheDir ?? "").trim().replace(/\/+$/, "")}/${CACHE_FILE}`;
+  // The file is named only for a directory the API would accept: never "/export.log" for an empty field.
+  const dir = cacheDirSchema.safeParse(cacheDir ?? "");
+  const file = dir.success ? `${dir.data.replace(/\/+$/, "")}/${CACHE_FILE}` : null;
 
   return (
     <div className="space-y-4">
@@ -23,11 +25,15 @@ export function CacheFields({ form }: { form: PolicyForm }) {
         error={errors.cacheDir?.message}
         hint={
           <span>
-            {t("fileHint")}{" "}
-            <code className="font-mono break-all text-slate-800" data-testid="cache-file">
-              {file}
-            </code>
-            <br />
+            {file ? (
+              <>
+                {t("fileHint")}{" "}
+                <code className="font-mono break-all text-slate-800" data-testid="cache-file">
+                  {file}
+                </code>
+                <br />
+              </>
+            ) : null}
             {t("directoryDefault", { path: DEFAULT_CACHE_DIR })}
           </span>
         }

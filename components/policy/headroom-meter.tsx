@@ -6,9 +6,15 @@ import { useFormatter, useTranslations } from "next-intl";
 import { BANDWIDTH_SHARE_LIMIT, headroom } from "@/lib/policy/headroom";
 import { KBPS_PER_CLIENT, requiredBandwidthKbps } from "@/lib/proxies/capacity";
 
-type Props = { clients: number; /** null: unlimited, or not a valid number yet. */ bandwidthKbps: number | null };
+type Props = {
+  clients: number;
+  /** Custom bandwidth chosen: without a valid number yet there is a line, just nothing to check it against. */
+  custom: boolean;
+  /** null: unlimited, or not a valid number yet. */
+  bandwidthKbps: number | null;
+};
 
-export function HeadroomMeter({ clients, bandwidthKbps }: Props) {
+export function HeadroomMeter({ clients, custom, bandwidthKbps }: Props) {
   const t = useTranslations("policy.headroom");
   const format = useFormatter();
   const n = (value: number) => format.number(value);
@@ -19,7 +25,7 @@ export function HeadroomMeter({ clients, bandwidthKbps }: Props) {
     return (
       <div className="rounded border border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-700" data-testid="headroom">
         <p>{need}</p>
-        <p className="mt-0.5">{t("unlimited")}</p>
+        <p className="mt-0.5">{t(custom ? "enterLimit" : "unlimited")}</p>
       </div>
     );
   }

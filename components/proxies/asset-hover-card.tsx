@@ -16,7 +16,7 @@ import { proxyKeys } from "./query-keys";
 type Asset = Pick<
   ProxyDto["asset"],
   "hostname" | "ips" | "osVersion" | "cpuCores" | "memoryMb" | "agentVersion" | "agentLastSeenAt"
-> & { os: string; provider: string };
+> & { os: string; provider: string; agentInstalled?: boolean };
 /** A client's agent, as the asset lists carry it (SPEC §8). */
 type ClientAgent = Pick<AssetDto, "agentStatus" | "viaProxyId" | "cluster">;
 
@@ -65,6 +65,8 @@ function AssetFacts({ asset, client }: { asset: Asset; client?: ClientAgent }) {
   const agent = useTranslations("assetList.agent");
   const format = useFormatter();
   const unknown = <span className="text-slate-500">{t("unknown")}</span>;
+  // A manually deployed proxy's server has no agent (issue 13): say so, not "version unknown".
+  const notInstalled = asset.agentInstalled === false || client?.agentStatus === "not_installed";
   const hardware =
     asset.cpuCores && asset.memoryMb
       ? t("cpuMemory", {
@@ -84,8 +86,16 @@ function AssetFacts({ asset, client }: { asset: Asset; client?: ClientAgent }) {
         </Fact>
         <Fact label={t("provider")}>{t(`providers.${asset.provider as Provider}`)}</Fact>
         <Fact label={t("hardware")}>{hardware ?? unknown}</Fact>
-        <Fact label={t("agentVersion")}>{asset.agentVersion ?? unknown}</Fact>
-        <Fact label={t("agentLastSeen")}>{asset.agentLastSeenAt ? <RelativeTime value={asset.agentLastSeenAt} /> : unknown}</Fact>
+        {notInstalled ? (
+          <Fact label={t("agentVersion")}>{agent("not_installed")}</Fact>
+        ) : (
+          <>
+            <Fact label={t("agentVersion")}>{asset.agentVersion ?? unknown}</Fact>
+            <Fact label={t("agentLastSeen")}>
+              {asset.agentLastSeenAt ? <RelativeTime value={asset.agentLastSeenAt} /> : unknown}
+            </Fact>
+          </>
+        )}
         {client ? (
           <>
             <Fact label={t("agentStatus")}>
@@ -99,6 +109,8 @@ function AssetFacts({ asset, client }: { asset: Asset; client?: ClientAgent }) {
       </dl>
       {client?.agentStatus === "proxy_offline" ? (
         <p className="mt-2 text-xs text-amber-800">{agent("proxyOfflineHint")}</p>
+      ) : notInstalled ? (
+        <p className="mt-2 text-xs text-amber-800">{agent("notInstalledHint")}</p>
       ) : null}
     </>
   );

@@ -10,7 +10,7 @@ import { useAssetColumns, type AssetColumnKey } from "@/components/assets/asset-
 import type { AssetListQuery } from "@/components/assets/asset-filter-params";
 import { AssetSearch } from "@/components/assets/asset-search";
 import { ListEmpty } from "@/components/assets/list-empty";
-import { useAssets } from "@/components/assets/use-assets";
+import { useAssetTotal, useAssets } from "@/components/assets/use-assets";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { DataTable } from "@/components/ui/data-table/data-table";
 import type { RowSelection } from "@/components/ui/data-table/use-row-selection";
@@ -37,12 +37,13 @@ export function CandidateList({ region, caption, clusterId, selection, max }: Pr
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const query: AssetListQuery = {
     q,
-    type: "host",
-    ...(eligibleOnly ? { os: "linux" as const, agentStatus: "online" as const } : {}),
+    // Containers are listed with why they cannot be proxies (issue 13 point 20), unless only eligible servers are shown.
+    ...(eligibleOnly ? { type: "host" as const, os: "linux" as const, agentStatus: "online" as const } : {}),
     sort: "hostname",
     order: "asc",
   };
   const assets = useAssets(region, query);
+  const total = useAssetTotal(region, query);
   const base = useAssetColumns(COLUMNS);
   const columns = useMemo<ColumnDef<AssetDto>[]>(
     () => [
@@ -95,7 +96,7 @@ export function CandidateList({ region, caption, clusterId, selection, max }: Pr
         columns={columns}
         rows={rows}
         getRowId={rowId}
-        minWidth="min-w-[48rem]"
+        minWidth="48rem"
         maxHeight="max-h-[28rem]"
         stale={assets.isPlaceholderData}
         selection={{
@@ -121,6 +122,7 @@ export function CandidateList({ region, caption, clusterId, selection, max }: Pr
           hasMore: Boolean(assets.hasNextPage),
           loadingMore: assets.isFetchingNextPage,
           onLoadMore: () => void assets.fetchNextPage(),
+          total: total.data,
         }}
       />
     </div>

@@ -23,9 +23,9 @@ export function ClusterLine({ cluster }: { cluster: ClusterDto | undefined }) {
   return (
     <span className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
       <span>{t("clusterLabel")}</span>
-      <span className="font-medium text-slate-900">{cluster.name}</span>
+      <span className="min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900">{cluster.name}</span>
       <span aria-hidden>·</span>
-      <span className="font-mono text-[13px]">{cluster.address}</span>
+      <span className="min-w-0 font-mono text-[13px] [overflow-wrap:anywhere]">{cluster.address}</span>
       <AddressKindBadge kind={cluster.addressKind} />
     </span>
   );

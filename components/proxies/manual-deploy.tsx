@@ -88,7 +88,7 @@ function GeneratedCommand({ result, proxiesHref }: { result: ManualDeployResult;
   return (
     <section className="space-y-2 rounded-md border border-slate-200 p-3">
       <h2 className="text-sm font-semibold">{t("commandLabel")}</h2>
-      <CodeBlock code={result.command} label={t("commandLabel")} copyLabel={t("copyLabel")} />
+      <CodeBlock code={result.command} label={t("commandLabel")} copyLabel={t("copyLabel")} settingsHint />
       {expired ? (
         <Alert tone="warning">{t("expired")}</Alert>
       ) : (

@@ -1,5 +1,6 @@
 // Server basic info (SPEC §4 screen 4): the proxy servers of one cluster with live statuses,
-// and upgrade, stop and delete with their reasons when unavailable.
+// and upgrade, stop and delete with their reasons when unavailable; "Upgrade all" and the
+// cluster's rolling upgrade (issue 17).
 "use client";
 import { clsx } from "clsx";
 import { RefreshCw } from "lucide-react";
@@ -22,9 +23,10 @@ import { isRunning, type ProxyAction } from "./proxy-row-actions";
 import { ProxiesEmpty } from "./proxies-empty";
 import { ProxiesSkeleton } from "./proxies-skeleton";
 import { ProxiesTable } from "./proxies-table";
-import { StopCommandNote } from "./stop-command-note";
+import { RunningProxiesNote } from "./stop-command-note";
 import { TrafficPanel } from "./traffic/traffic-panel";
 import { useClusterDetail } from "@/components/clusters/use-cluster-detail";
+import { LatestRollout, UpgradeAllButton } from "@/components/rollouts/upgrade-all";
 import { useProxies } from "./use-proxies";
 
 type Props = { region: Region; clusterId: string };
@@ -60,11 +62,22 @@ export function ProxiesPage({ region, clusterId }: Props) {
               {list.latestVersion ? ` · ${t("proxies.latestVersion", { version: list.latestVersion })}` : null}
             </p>
           ) : null}
-          <Button size="sm" variant="ghost" className="ml-auto" onClick={refetch}>
-            <RefreshCw aria-hidden className={clsx("size-3.5", proxies.isFetching && "animate-spin")} />
-            {t("common.refresh")}
-          </Button>
+          <div className="ml-auto flex items-start gap-2">
+            {list && list.items.length > 1 ? (
+              <UpgradeAllButton
+                clusterId={clusterId}
+                clusterName={cluster.data?.name ?? ""}
+                upgradable={list.items.filter((p) => p.canUpgrade).length}
+                gate={gate}
+              />
+            ) : null}
+            <Button size="sm" variant="ghost" onClick={refetch}>
+              <RefreshCw aria-hidden className={clsx("size-3.5", proxies.isFetching && "animate-spin")} />
+              {t("common.refresh")}
+            </Button>
+          </div>
         </div>
+        <LatestRollout clusterId={clusterId} gate={gate} />
 
         {proxies.isError && list ? (
           <div className="mb-3">
@@ -83,7 +96,7 @@ export function ProxiesPage({ region, clusterId }: Props) {
             />
             {list.items.some(isRunning) ? (
               <div className="mt-3 max-w-3xl">
-                <StopCommandNote />
+                <RunningProxiesNote proxies={list.items.filter(isRunning)} />
               </div>
             ) : null}
             <div className="mt-5">
@@ -102,6 +115,8 @@ export function ProxiesPage({ region, clusterId }: Props) {
       <ProxyActionDialog
         region={region}
         clusterId={clusterId}
+        cluster={cluster.data}
+        proxies={list?.items ?? []}
         latestVersion={list?.latestVersion ?? null}
         target={target}
         onClose={() => setTarget(null)}

@@ -2,7 +2,7 @@
 // with the clients each one holds against its capacity and its fair share (issue 16), and what
 // it relays (SPEC §8).
 "use client";
-import { ArrowUpCircle } from "lucide-react";
+import { AlertTriangle, ArrowUpCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -107,6 +107,15 @@ function VersionCell({ proxy, latest }: { proxy: ProxyDto; latest: string | null
           {t("latestHint", { version: latest })}
         </span>
       ) : null}
+      {proxy.lastUpgradeFailure ? (
+        <span className="flex max-w-72 items-start gap-1 text-xs text-red-700" data-testid="upgrade-failure">
+          <AlertTriangle aria-hidden className="mt-px size-3.5 shrink-0" />
+          {t(`upgradeFailed.${proxy.lastUpgradeFailure.outcome}`, {
+            version: proxy.lastUpgradeFailure.version,
+            reason: proxy.lastUpgradeFailure.reason,
+          })}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -132,7 +141,7 @@ export function ProxiesTableFrame({ caption, busy, children }: { caption: string
     <TableFrame
       caption={caption}
       busy={busy}
-      minWidth="min-w-[80rem]"
+      minWidth="80rem"
       columns={keyedColumns(PROXY_COLUMNS, t, COLUMN_CLASS, ["load", "actions"])}
     >
       {children}

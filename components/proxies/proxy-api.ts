@@ -42,6 +42,7 @@ export function stopProxy(id: string): Promise<{ stopRequested: true }> {
   return fetchJson(`${proxy(id)}/stop`, { method: "POST" });
 }
 
-export function deleteProxy(id: string): Promise<void> {
-  return fetchJson<void>(proxy(id), { method: "DELETE" });
+/** `clientsWithoutProxy`: the operator confirmed deleting the last proxy of a cluster with clients. */
+export function deleteProxy({ id, clientsWithoutProxy = false }: { id: string; clientsWithoutProxy?: boolean }): Promise<void> {
+  return fetchJson<void>(clientsWithoutProxy ? `${proxy(id)}?clientsWithoutProxy=confirm` : proxy(id), { method: "DELETE" });
 }

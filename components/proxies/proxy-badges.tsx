@@ -1,6 +1,6 @@
 // Proxy, agent and policy status badges: icon + words, never color alone (R7).
 "use client";
-import { CircleCheck, CircleDashed, CircleMinus, FileCheck, FileClock, LoaderCircle } from "lucide-react";
+import { CircleCheck, CircleDashed, CircleMinus, CircleOff, FileCheck, FileClock, LoaderCircle, Square } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ProxyDto } from "./proxy-api";
@@ -10,6 +10,7 @@ const STATUS: Record<ProxyDto["status"], { tone: BadgeTone; icon: typeof CircleC
   offline: { tone: "muted", icon: CircleMinus },
   deploying: { tone: "info", icon: CircleDashed },
   upgrading: { tone: "warning", icon: LoaderCircle, spin: true },
+  stopping: { tone: "warning", icon: Square },
 };
 
 export function ProxyStatusBadge({ proxy }: { proxy: Pick<ProxyDto, "status" | "targetVersion"> }) {
@@ -22,6 +23,7 @@ export function ProxyStatusBadge({ proxy }: { proxy: Pick<ProxyDto, "status" | "
         {t(`status.${proxy.status}`)}
       </Badge>
       {proxy.status === "deploying" ? <span className="text-xs text-slate-600">{t("statusHint.deploying")}</span> : null}
+      {proxy.status === "stopping" ? <span className="text-xs text-slate-600">{t("statusHint.stopping")}</span> : null}
       {proxy.status === "upgrading" && proxy.targetVersion ? (
         <span className="text-xs text-slate-600">{t("statusHint.upgradingTo", { version: proxy.targetVersion })}</span>
       ) : null}
@@ -31,12 +33,15 @@ export function ProxyStatusBadge({ proxy }: { proxy: Pick<ProxyDto, "status" | "
 
 export function AgentStatusBadge({ status }: { status: ProxyDto["agentStatus"] }) {
   const t = useTranslations("proxies.agent");
-  const online = status === "online";
+  const Icon = status === "online" ? CircleCheck : status === "not_installed" ? CircleOff : CircleMinus;
   return (
-    <Badge tone={online ? "success" : "muted"}>
-      {online ? <CircleCheck aria-hidden className="size-3.5" /> : <CircleMinus aria-hidden className="size-3.5" />}
-      {t(status)}
-    </Badge>
+    <div className="flex flex-col items-start gap-0.5">
+      <Badge tone={status === "online" ? "success" : "muted"}>
+        <Icon aria-hidden className="size-3.5" />
+        {t(status)}
+      </Badge>
+      {status === "not_installed" ? <span className="text-xs text-slate-600">{t("notInstalledHint")}</span> : null}
+    </div>
   );
 }
 
@@ -44,19 +49,22 @@ export function PolicyBadge({
   proxy,
   clusterPolicy,
 }: {
-  proxy: Pick<ProxyDto, "policyCurrent" | "status">;
+  proxy: Pick<ProxyDto, "policySync" | "status">;
   clusterPolicy: number | null;
 }) {
   const t = useTranslations("proxies.policy");
   if (proxy.status === "deploying" || clusterPolicy === null) return <span className="text-slate-500">{t("none")}</span>;
+  const sync = proxy.policySync;
   return (
-    <div className="flex flex-col items-start gap-0.5">
-      <Badge tone={proxy.policyCurrent ? "neutral" : "warning"}>
-        {proxy.policyCurrent ? <FileCheck aria-hidden className="size-3.5" /> : <FileClock aria-hidden className="size-3.5" />}
-        {t(proxy.policyCurrent ? "current" : "outdated")}
+    <div className="flex flex-col items-start gap-0.5" data-testid="policy-sync" data-sync={sync}>
+      <Badge tone={sync === "outdated" ? "warning" : "neutral"}>
+        {sync === "current" ? <FileCheck aria-hidden className="size-3.5" /> : <FileClock aria-hidden className="size-3.5" />}
+        {t(sync)}
       </Badge>
-      {proxy.policyCurrent ? null : (
-        <span className="text-xs text-slate-600">{t("outdatedHint", { version: clusterPolicy })}</span>
+      {sync === "current" ? null : (
+        <span className="text-xs text-slate-600">
+          {t(sync === "pending" ? "pendingHint" : "outdatedHint", { version: clusterPolicy })}
+        </span>
       )}
     </div>
   );

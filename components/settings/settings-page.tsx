@@ -3,6 +3,8 @@
 import { KeyRound } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { AlertRulesSection } from "@/components/alerts/alert-rules-section";
+import { WebhooksSection } from "@/components/alerts/webhooks-section";
 import { ChangePasswordDialog } from "@/components/auth/change-password-dialog";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { useSession } from "@/components/auth/session-provider";
@@ -36,6 +38,8 @@ export function SettingsPage() {
             </Alert>
           </section>
         )}
+        <AlertRulesSection />
+        <WebhooksSection />
       </div>
     </>
   );

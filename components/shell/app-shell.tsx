@@ -3,6 +3,7 @@ import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { AlertBell } from "@/components/alerts/alert-bell";
 import { UserMenu } from "@/components/auth/user-menu";
 import type { Region } from "@/lib/clusters/schemas";
 import { LanguageSwitch } from "./language-switch";
@@ -26,6 +27,7 @@ export async function AppShell({ region, children }: { region: Region; children:
         </Link>
         <RegionSwitch region={region} />
         <div className="ml-auto flex items-center gap-3">
+          <AlertBell region={region} />
           <LanguageSwitch />
           <UserMenu />
         </div>

@@ -26,8 +26,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={client}>
       {children}
+      {/* Bottom right: at the top right they covered the language switch and the user menu (issue 13 point 17). */}
       <Toaster
-        position="top-right"
+        position="bottom-right"
         richColors
         closeButton
         containerAriaLabel={t("notifications")}

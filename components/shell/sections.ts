@@ -1,5 +1,5 @@
 // The console's regions and left-navigation sections; the region is the first path segment.
-import { Boxes, FileClock, Network, Settings, TerminalSquare, type LucideIcon } from "lucide-react";
+import { Bell, BookOpen, Boxes, FileClock, Network, Settings, TerminalSquare, type LucideIcon } from "lucide-react";
 import { regionSchema, type Region } from "@/lib/clusters/schemas";
 
 export const REGIONS = regionSchema.options;
@@ -11,14 +11,16 @@ export function isRegion(value: unknown): value is Region {
   return regionSchema.safeParse(value).success;
 }
 
-export const SECTIONS = ["clusters", "assets", "install-commands", "audit", "settings"] as const;
+export const SECTIONS = ["clusters", "assets", "install-commands", "alerts", "audit", "api-docs", "settings"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_ICONS: Record<Section, LucideIcon> = {
   clusters: Network,
   assets: Boxes,
   "install-commands": TerminalSquare,
+  alerts: Bell,
   audit: FileClock,
+  "api-docs": BookOpen,
   settings: Settings,
 };
 

@@ -107,7 +107,7 @@ function CreateTokenForm({ create, onCancel, onCreated }: FormProps) {
           required
           requiredText={t("common.requiredField")}
         >
-          {(a) => <Input {...a} {...form.register("name")} autoComplete="off" maxLength={64} data-autofocus />}
+          {(a) => <Input {...a} {...form.register("name")} autoComplete="off" data-autofocus />}
         </Field>
         <RoleField legend={t("tokens.fields.role")} error={errors.role?.message} registration={form.register("role")} />
         <fieldset className="space-y-1.5">

@@ -48,11 +48,13 @@ export function Dialog(props: DialogProps) {
             focusMarked(event);
           }}
           onCloseAutoFocus={(event) => focusBack(event, returnFocus?.(), opener.current)}
-          className="fixed top-[6vh] left-1/2 z-50 flex max-h-[88vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 flex-col rounded-md border border-slate-200 bg-white shadow-xl"
+          // Names and addresses of 64+ characters with no space break anywhere rather than spill
+          // out of the dialog (issue 13 item 15).
+          className="fixed top-[6vh] left-1/2 z-50 flex max-h-[88vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 flex-col rounded-md border border-slate-200 bg-white [overflow-wrap:anywhere] shadow-xl"
           {...(description ? {} : { "aria-describedby": undefined })}
         >
           <div className="flex shrink-0 items-start justify-between gap-4 border-b border-slate-200 px-5 py-3">
-            <div>
+            <div className="min-w-0">
               <D.Title className="text-base font-semibold text-slate-900">{title}</D.Title>
               {description ? <D.Description className="mt-0.5 text-sm text-slate-600">{description}</D.Description> : null}
             </div>

@@ -2,13 +2,29 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
 
-export type Column = { key: string; label: ReactNode; className?: string; srOnly?: boolean; align?: "left" | "right" };
+export type Column = {
+  key: string;
+  label: ReactNode;
+  className?: string;
+  srOnly?: boolean;
+  align?: "left" | "right";
+  /** The column the rows are sorted by, for screen readers. */
+  sorted?: "ascending" | "descending";
+};
 
-type TableFrameProps = { caption: string; columns: Column[]; busy?: boolean; minWidth?: string; children: ReactNode };
+type TableFrameProps = {
+  caption: string;
+  columns: Column[];
+  busy?: boolean;
+  minWidth?: string;
+  /** Compact header cells, for one-line rows (e.g. the audit log). */
+  dense?: boolean;
+  children: ReactNode;
+};
 
-export function TableFrame({ caption, columns, busy, minWidth = "min-w-[48rem]", children }: TableFrameProps) {
+export function TableFrame({ caption, columns, busy, minWidth = "min-w-[48rem]", dense, children }: TableFrameProps) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
+    <div className="relative overflow-x-auto rounded-md border border-slate-200">
       <table className={clsx("w-full border-collapse text-sm", minWidth)} aria-busy={busy || undefined}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">
@@ -17,8 +33,9 @@ export function TableFrame({ caption, columns, busy, minWidth = "min-w-[48rem]",
               <th
                 key={c.key}
                 scope="col"
+                aria-sort={c.sorted}
                 className={clsx(
-                  "px-3 py-2 align-bottom font-medium",
+                  dense ? "px-2 py-1.5 align-bottom font-medium" : "px-3 py-2 align-bottom font-medium",
                   c.align === "right" ? "text-right" : "text-left",
                   c.className,
                 )}

@@ -9,6 +9,7 @@ export const AGENT_DIST_FILES = [
   "config-file.mjs",
   "log.mjs",
   "registration.mjs",
+  "tls-fetch.mjs",
   "client/collectors.mjs",
   "client/data-sender.mjs",
   "client/endpoints.mjs",
@@ -20,8 +21,15 @@ export const AGENT_DIST_FILES = [
   "proxy/disk-queue.mjs",
   "proxy/limiters.mjs",
   "proxy/listener.mjs",
+  "proxy/metrics.mjs",
   "proxy/relay.mjs",
   "proxy/run-proxy.mjs",
+  "proxy/tls-listener.mjs",
+  "launcher.mjs",
+  "release/layout.mjs",
+  "release/package.mjs",
+  "release/stage.mjs",
+  "release/upgrader.mjs",
 ] as const;
 
 export type AgentDistFile = (typeof AGENT_DIST_FILES)[number];

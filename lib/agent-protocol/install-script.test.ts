@@ -17,7 +17,7 @@ describe("buildInstallScript", () => {
     expect(script).toContain("set -euo pipefail");
     expect(script).toContain(`TOKEN='${token}'`);
     expect(script).toContain(`UNIT=aegis-${role}`);
-    expect(script).toContain(`FILES=(${AGENT_DIST_FILES.join(" ")})`);
+    expect(script).toContain(`FILES=(${[...AGENT_DIST_FILES, "release.json"].join(" ")})`);
     execFileSync("bash", ["-n"], { input: script });
   });
 

@@ -18,6 +18,12 @@ export type InstallScriptOptions = {
   token: string;
   /** The version a freshly deployed proxy reports: the console's latest release (R10). */
   proxyVersion?: string | null;
+  /**
+   * An agent installed through a cluster (issue 17): the console CA it pins (written to
+   * $ROOT/ca.pem) and, when the cluster requires TLS, its contact address and TLS port.
+   */
+  ca?: string | null;
+  tls?: { address: string; port: number } | null;
 };
 
 /** A single-quoted shell word: nothing inside is expanded. */
@@ -42,7 +48,11 @@ export function buildInstallScript(options: InstallScriptOptions, body: string):
     `TITLE=${shellQuote(role.title)}`,
     `TOKEN_KEY=${role.tokenKey}`,
     `PROXY_VERSION=${shellQuote(options.proxyVersion ?? "")}`,
-    `FILES=(${AGENT_DIST_FILES.join(" ")})`,
+    // The latest release's files and its release.json (issue 17); release-key.pem comes separately.
+    `FILES=(${[...AGENT_DIST_FILES, "release.json"].join(" ")})`,
+    `CA_PEM=${shellQuote(options.ca ?? "")}`,
+    `TLS_ADDRESS=${shellQuote(options.tls?.address ?? "")}`,
+    `TLS_PORT=${shellQuote(String(options.tls?.port ?? ""))}`,
     `ROOT="\${AEGIS_ROOT:-${role.root}}"`,
     // A proxy listens where the cluster's install commands send agents, unless told otherwise.
     ...(options.role === "proxy" ? [`export AEGIS_PROXY_LISTEN="\${AEGIS_PROXY_LISTEN:-0.0.0.0:${proxyPort()}}"`] : []),

@@ -15,7 +15,7 @@ export function viaProxySeenSql(alias = "a"): Prisma.Sql {
 /** The columns that clientAgentStatus() reads, for a SELECT list. */
 export function livenessColumnsSql(alias = "a"): Prisma.Sql {
   const a = Prisma.raw(alias);
-  return Prisma.sql`${a}.agent_last_seen_at, ${a}.via_proxy_id, ${viaProxySeenSql(alias)} AS via_proxy_seen_at`;
+  return Prisma.sql`${a}.agent_last_seen_at, ${a}.via_proxy_id, ${viaProxySeenSql(alias)} AS via_proxy_seen_at, ${a}.agent_installed`;
 }
 
 /** A condition: the agent is online (heard directly, or vouched for by an online proxy). */
@@ -23,8 +23,23 @@ export function agentOnlineSql(now = new Date(), alias = "a"): Prisma.Sql {
   const a = Prisma.raw(alias);
   const since = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
   // COALESCE: NULL columns make the comparisons NULL, and NOT of this must mean "offline".
-  return Prisma.sql`COALESCE(${a}.agent_last_seen_at >= ${since} OR ${a}.via_proxy_id IN
-    (SELECT vp.id FROM proxy_server vp WHERE vp.last_heartbeat_at >= ${since} AND vp.stopped_at IS NULL), false)`;
+  return Prisma.sql`(${a}.agent_installed AND COALESCE(${a}.agent_last_seen_at >= ${since} OR ${a}.via_proxy_id IN
+    (SELECT vp.id FROM proxy_server vp WHERE vp.last_heartbeat_at >= ${since} AND vp.stopped_at IS NULL), false))`;
 }
 
-export type LivenessRow = { agent_last_seen_at: Date | null; via_proxy_id: string | null; via_proxy_seen_at: Date | null };
+export type LivenessRow = {
+  agent_last_seen_at: Date | null;
+  via_proxy_id: string | null;
+  via_proxy_seen_at: Date | null;
+  agent_installed: boolean;
+};
+
+/** The argument of clientAgentStatus() from a row selected with livenessColumnsSql(). */
+export function seenOf(row: LivenessRow) {
+  return {
+    lastSeenAt: row.agent_last_seen_at,
+    viaProxyId: row.via_proxy_id,
+    viaProxySeenAt: row.via_proxy_seen_at,
+    installed: row.agent_installed,
+  };
+}

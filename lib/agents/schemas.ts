@@ -8,6 +8,27 @@ const version = z
   .max(32);
 const ip = z.union([z.ipv4(), z.ipv6()]);
 
+/**
+ * How a daemon runs, as install.sh wrote it into its config (issue 13): a systemd unit, or a pid
+ * file for a server without systemd or an AEGIS_ROOT install. The console builds the stop
+ * command from it, so both are kept to characters that are safe in a shell command.
+ */
+export const serviceSchema = z.discriminatedUnion("manager", [
+  z.strictObject({ manager: z.literal("systemd"), unit: z.string().regex(/^[A-Za-z0-9@_.-]{1,128}$/) }),
+  z.strictObject({
+    manager: z.literal("pidfile"),
+    pidFile: z
+      .string()
+      .max(1024)
+      .regex(/^\/[A-Za-z0-9_./-]+$/),
+  }),
+]);
+export type Service = z.output<typeof serviceSchema>;
+
+export function serviceRefOf(service: Service): string {
+  return service.manager === "systemd" ? service.unit : service.pidFile;
+}
+
 export const assetFactsSchema = z.object({
   hostname: z
     .string()
@@ -24,6 +45,9 @@ export const assetFactsSchema = z.object({
   agentVersion: version,
   /** Sent by images made with "create image" so clones are told apart (R19). */
   machineId: z.string().trim().min(8).max(128).optional(),
+  // A path the console cannot use (an AEGIS_ROOT with spaces, say) is dropped, never a refusal:
+  // the stop command then falls back to the generic one.
+  service: serviceSchema.optional().catch(undefined),
 });
 export type AssetFacts = z.output<typeof assetFactsSchema>;
 
@@ -59,6 +83,26 @@ export const proxyHeartbeatSchema = z.strictObject({
   stopping: z.boolean().default(false),
   /** host:port addresses the proxy listens on for agents. */
   listen: z.array(z.string().max(300)).max(16).optional(),
+  /**
+   * The cluster certificate it serves agents over TLS (SHA-256 hex, issue 17); null: it can serve
+   * TLS but serves none yet (the answer then carries the certificate); absent: it serves no TLS.
+   */
+  tlsFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
+  /** host:port addresses it serves agents on over TLS. */
+  tlsListen: z.array(z.string().max(300)).max(16).optional(),
+  /** An upgrade that did not happen (issue 17): the launcher rolled it back, or the daemon refused
+   * the release (digest or signature did not verify). Repeated until a heartbeat answer arrives. */
+  upgrade: z
+    .strictObject({
+      version,
+      outcome: z.enum(["rolled_back", "refused"]),
+      reason: z.string().max(500),
+    })
+    .optional(),
   /** Agents that started or stopped heartbeating through this proxy since its last report. */
   clients: z
     .strictObject({

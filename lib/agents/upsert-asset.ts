@@ -3,7 +3,7 @@
 // clones are told apart. An agent registration passes the hash of the fresh credential it issues.
 import type { Tx } from "@/lib/db/client";
 import type { Provider, Region } from "@/lib/generated/prisma/client";
-import type { AssetFacts } from "./schemas";
+import { serviceRefOf, type AssetFacts } from "./schemas";
 
 type Placement = {
   provider?: Provider;
@@ -31,15 +31,33 @@ export async function upsertAssetFromFacts(tx: Tx, region: Region, facts: AssetF
     type: facts.type,
     cpuCores: facts.cpuCores,
     memoryMb: facts.memoryMb,
-    agentVersion: facts.agentVersion,
     machineId: facts.machineId ?? null,
-    ...(placement.agentCredentialHash ? { agentLastSeenAt: new Date(), agentCredentialHash: placement.agentCredentialHash } : {}),
+    // Only an agent's registration says an agent runs here, with its version and how it runs. A
+    // manual proxy's registration leaves an existing agent as it is, and makes a new server
+    // "not installed" (issue 13).
+    ...(placement.agentCredentialHash
+      ? {
+          agentVersion: facts.agentVersion,
+          agentLastSeenAt: new Date(),
+          agentCredentialHash: placement.agentCredentialHash,
+          agentInstalled: true,
+          serviceManager: facts.service?.manager ?? null,
+          serviceRef: facts.service ? serviceRefOf(facts.service) : null,
+        }
+      : {}),
     ...(placement.provider ? { provider: placement.provider } : {}),
     ...(placement.groupId ? { groupId: placement.groupId } : {}),
     ...(placement.installCommandId ? { installCommandId: placement.installCommandId } : {}),
   };
   const asset = existing
     ? await tx.asset.update({ where: { id: existing.id }, data })
-    : await tx.asset.create({ data: { region, provider: placement.provider ?? "other", ...data } });
+    : await tx.asset.create({
+        data: {
+          region,
+          provider: placement.provider ?? "other",
+          agentInstalled: Boolean(placement.agentCredentialHash),
+          ...data,
+        },
+      });
   return { asset, created: !existing };
 }

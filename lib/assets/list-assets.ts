@@ -8,15 +8,16 @@ import { livenessColumnsSql } from "@/lib/agents/liveness";
 import { db, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/http/errors";
-import { assetConditions, decodeCursor, encodeCursor } from "./filters";
+import { countMatches, type ListTotal } from "./count-matches";
+import { assetConditions, decodeCursor, encodeCursor, isAddressTerm } from "./filters";
 import type { listAssetsQuerySchema, listClientsQuerySchema } from "./schemas";
 import { toAssetDto, type AssetDto, type AssetRow } from "./serialize";
 
+/** One keyset page. The number of rows the filter matches is its own request (countClients,
+ * countAssets: issue 13 item 10), so a slow count never holds the rows back. */
 export type AssetPage = { items: AssetDto[]; nextCursor: string | null };
 
 type Sort = { sort: "hostname" | "connectedAt"; order: "asc" | "desc"; cursor?: string; limit: number };
-
-const IP_ADDRESS = z.union([z.ipv4(), z.ipv6()]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,6 +96,19 @@ export function clientsPageSql(clusterId: string, q: z.output<typeof listClients
 /** Rows of the hostname walk a search reads before it turns to the search indexes. */
 const SEARCH_WALK_ROWS = 5000;
 
+function inventoryFilters(q: z.output<typeof listAssetsQuerySchema>): Prisma.Sql[] {
+  const filters = assetConditions(q);
+  // OFFSET 0 keeps (NOT) EXISTS a per-row check. As an anti-join PostgreSQL expects almost no
+  // unconnected assets when most are connected, then hashes and sorts them all: seconds at a
+  // million assets instead of a millisecond.
+  if (q.connected === "yes")
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM client_connection x WHERE x.asset_id = a.id OFFSET 0)`);
+  if (q.connected === "no")
+    filters.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM client_connection x WHERE x.asset_id = a.id OFFSET 0)`);
+  if (q.installCommand) filters.push(Prisma.sql`a.install_command_id = ${q.installCommand}::uuid`);
+  return filters;
+}
+
 /**
  * One page of the region's inventory by hostname:
  * - "walk": along the (region, hostname) index, filtering as it goes;
@@ -108,15 +122,7 @@ function assetsPageSql(q: z.output<typeof listAssetsQuerySchema>, strategy: "wal
   // The inventory sorts by hostname only (listAssetsQuerySchema).
   const columns = { hostname: Prisma.sql`a.hostname`, connectedAt: Prisma.sql`a.hostname`, id: Prisma.sql`a.id` };
   const scope = [Prisma.sql`a.region = ${q.region}::"Region"`, ...afterCursor(q, columns)];
-  const filters = assetConditions(q);
-  // OFFSET 0 keeps (NOT) EXISTS a per-row check. As an anti-join PostgreSQL expects almost no
-  // unconnected assets when most are connected, then hashes and sorts them all: seconds at a
-  // million assets instead of a millisecond.
-  if (q.connected === "yes")
-    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM client_connection x WHERE x.asset_id = a.id OFFSET 0)`);
-  if (q.connected === "no")
-    filters.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM client_connection x WHERE x.asset_id = a.id OFFSET 0)`);
-  if (q.installCommand) filters.push(Prisma.sql`a.install_command_id = ${q.installCommand}::uuid`);
+  const filters = inventoryFilters(q);
   const order = orderBy(q, columns);
   const limit = q.limit + 1;
   let page: Prisma.Sql;
@@ -135,7 +141,7 @@ function assetsPageSql(q: z.output<typeof listAssetsQuerySchema>, strategy: "wal
   return decorate(page, orderBy(q, DECORATED));
 }
 
-function toPage(rows: AssetRow[], s: Sort): AssetPage {
+function toPage(rows: AssetRow[], s: Sort): { items: AssetDto[]; nextCursor: string | null } {
   const now = new Date();
   const items = rows.slice(0, s.limit).map((r) => toAssetDto(r, now));
   const last = rows.length > s.limit ? rows[s.limit - 1]! : null;
@@ -145,8 +151,21 @@ function toPage(rows: AssetRow[], s: Sort): AssetPage {
   return { items, nextCursor };
 }
 
-async function page(sql: Prisma.Sql, s: Sort): Promise<AssetPage> {
+async function page(sql: Prisma.Sql, s: Sort) {
   return toPage(await queryRows<AssetRow>(sql), s);
+}
+
+/**
+ * How many of a cluster's clients the filter matches: unfiltered, the cluster's maintained client
+ * count; otherwise counted, exact up to the cap, then the planner's estimate marked as one.
+ */
+export async function countClients(clusterId: string, q: z.output<typeof listClientsQuerySchema>): Promise<ListTotal> {
+  const conditions = assetConditions(q);
+  const cluster = await db().proxyCluster.findUnique({ where: { id: clusterId }, select: { clientCount: true } });
+  if (!cluster) throw notFound("Cluster", clusterId);
+  if (conditions.length === 0) return { total: cluster.clientCount, totalIsEstimate: false };
+  return countMatches(Prisma.sql`SELECT 1 FROM client_connection cc JOIN asset a ON a.id = cc.asset_id
+    ${whereClause([Prisma.sql`cc.cluster_id = ${clusterId}::uuid`, ...conditions])}`);
 }
 
 export async function listClients(clusterId: string, q: z.output<typeof listClientsQuerySchema>): Promise<AssetPage> {
@@ -162,13 +181,19 @@ export async function listClients(clusterId: string, q: z.output<typeof listClie
 export async function listAssets(q: z.output<typeof listAssetsQuerySchema>): Promise<AssetPage> {
   if (!q.q) return page(assetsPageSql(q, "walk"), q);
   // A search: a common term fills its page within the next few thousand hostnames; a rare one
-  // does not, and is served by the search indexes. Either way the page is the same. An IP address
-  // is a rare term by nature (one server's), so it goes to the indexes at once.
-  if (!IP_ADDRESS.safeParse(q.q).success) {
+  // does not, and is served by the search indexes. Either way the page is the same. (The start of)
+  // an address is a rare term by nature (a few servers'), so it goes to the prefix index at once.
+  if (!isAddressTerm(q.q)) {
     const walked = await queryRows<AssetRow>(assetsPageSql(q, "bounded walk"));
     if (walked.length > q.limit) return toPage(walked, q);
   }
   return page(assetsPageSql(q, "search indexes"), q);
+}
+
+/** How many assets of the region the filter matches (exact up to the cap, then an estimate). */
+export async function countAssets(q: z.output<typeof listAssetsQuerySchema>): Promise<ListTotal> {
+  const scope = Prisma.sql`a.region = ${q.region}::"Region"`;
+  return countMatches(Prisma.sql`SELECT 1 FROM asset a ${whereClause([scope, ...inventoryFilters(q)])}`);
 }
 
 /** Everything matching a filter, in pages, for the CSV export (streamed, never all in memory). */

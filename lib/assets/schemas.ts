@@ -15,7 +15,7 @@ export const assetFilterSchema = z.object({
   provider: csv(["alibaba", "aws", "azure", "gcp", "tencent", "huawei", "idc", "other"]).optional(),
   group: z.uuid().optional(),
   tag: z.uuid().optional(),
-  agentStatus: z.enum(["online", "offline"]).optional(),
+  agentStatus: z.enum(["online", "offline", "not_installed"]).optional(),
 });
 export type AssetFilter = z.output<typeof assetFilterSchema>;
 

@@ -1,17 +1,19 @@
 // An asset as the lists show it, with its agent status derived from the last heartbeat (R7).
 import { config } from "@/lib/config";
-import type { LivenessRow } from "@/lib/agents/liveness";
+import { seenOf, type LivenessRow } from "@/lib/agents/liveness";
+import type { AssetType, OsFamily, Provider, Region } from "@/lib/generated/prisma/client";
 import { clientAgentStatus } from "@/lib/proxies/status";
+import type { AssetDto } from "./responses";
 
 /** A row of the list queries in list-assets.ts (snake_case, as PostgreSQL names the columns). */
 export type AssetRow = LivenessRow & {
   id: string;
   hostname: string;
-  type: string;
-  os: string;
+  type: AssetType;
+  os: OsFamily;
   os_version: string;
-  provider: string;
-  region: string;
+  provider: Provider;
+  region: Region;
   ips: string[];
   cpu_cores: number | null;
   memory_mb: number | null;
@@ -27,7 +29,7 @@ export type AssetRow = LivenessRow & {
 
 const latest = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
-export function toAssetDto(row: AssetRow, now = new Date()) {
+export function toAssetDto(row: AssetRow, now = new Date()): AssetDto {
   return {
     id: row.id,
     hostname: row.hostname,
@@ -39,16 +41,15 @@ export function toAssetDto(row: AssetRow, now = new Date()) {
     ips: row.ips,
     cpuCores: row.cpu_cores,
     memoryMb: row.memory_mb,
-    agentVersion: row.agent_version,
-    agentStatus: clientAgentStatus(
-      { lastSeenAt: row.agent_last_seen_at, viaProxyId: row.via_proxy_id, viaProxySeenAt: row.via_proxy_seen_at },
-      now,
-      config.offlineAfterSeconds,
-    ),
+    // A server without an agent has no agent version (what a manual proxy reported was its own).
+    agentVersion: row.agent_installed ? row.agent_version : null,
+    agentStatus: clientAgentStatus(seenOf(row), now, config.offlineAfterSeconds),
     /** The proxy that relays this agent's heartbeats, or null when it reports directly. */
     viaProxyId: row.via_proxy_id,
     // Heard through a proxy, the agent was last seen when that proxy last vouched for it.
-    agentLastSeenAt: latest(row.agent_last_seen_at, row.via_proxy_id ? row.via_proxy_seen_at : null)?.toISOString() ?? null,
+    agentLastSeenAt: !row.agent_installed
+      ? null
+      : (latest(row.agent_last_seen_at, row.via_proxy_id ? row.via_proxy_seen_at : null)?.toISOString() ?? null),
     group: row.group_id ? { id: row.group_id, name: row.group_name! } : null,
     tags: row.tags,
     cluster:
@@ -58,4 +59,4 @@ export function toAssetDto(row: AssetRow, now = new Date()) {
     proxyOf: row.proxy_of,
   };
 }
-export type AssetDto = ReturnType<typeof toAssetDto>;
+export type { AssetDto };

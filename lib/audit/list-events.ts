@@ -1,22 +1,13 @@
-// GET /api/v1/audit-events — newest first, keyset pagination on the event id.
+// GET /api/v1/audit-events — newest first, keyset pagination on the event id; targets recorded by
+// id get their names (target-names.ts).
 import { db } from "@/lib/db/client";
 import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditEventDto } from "./responses";
 import type { ListAuditEventsQuery } from "./schemas";
+import { withTargetNames } from "./target-names";
 
-export type AuditEventDto = {
-  id: string;
-  at: string;
-  actor: { type: string; id: string | null; name: string };
-  action: string;
-  target: { type: string; id: string | null; name: string | null };
-  region: string | null;
-  outcome: string;
-  errorCode: string | null;
-  details: unknown;
-  ip: string | null;
-  requestId: string | null;
-};
+export type { AuditEventDto };
 
 export async function listAuditEvents(q: ListAuditEventsQuery): Promise<{ items: AuditEventDto[]; nextCursor: string | null }> {
   const where: Prisma.AuditEventWhereInput = {
@@ -31,8 +22,8 @@ export async function listAuditEvents(q: ListAuditEventsQuery): Promise<{ items:
   };
   const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, take: q.limit + 1 });
   const page = rows.slice(0, q.limit);
-  return {
-    items: page.map((e) => ({
+  const items = await withTargetNames(
+    page.map((e) => ({
       id: e.id.toString(),
       at: e.at.toISOString(),
       actor: { type: e.actorType, id: e.actorId, name: e.actorName },
@@ -45,6 +36,16 @@ export async function listAuditEvents(q: ListAuditEventsQuery): Promise<{ items:
       ip: e.ip,
       requestId: e.requestId,
     })),
-    nextCursor: rows.length > q.limit ? page[page.length - 1]!.id.toString() : null,
-  };
+  );
+  return { items, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id.toString() : null };
+}
+
+/** Every event of a filter, newest first, in pages, for the CSV export (streamed). */
+export async function* allAuditEvents(q: ListAuditEventsQuery) {
+  let cursor: string | undefined;
+  do {
+    const page = await listAuditEvents({ ...q, cursor, limit: 500 });
+    yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }

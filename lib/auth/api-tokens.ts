@@ -5,19 +5,10 @@ import { db } from "@/lib/db/client";
 import { hashToken, newToken, tokenHint } from "@/lib/crypto/tokens";
 import type { RequestContext } from "@/lib/http/context";
 import { notFound } from "@/lib/http/errors";
+import type { ApiTokenDto } from "./responses";
 import type { createTokenSchema } from "./schemas";
 
-export type ApiTokenDto = {
-  id: string;
-  name: string;
-  role: string;
-  tokenHint: string;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-};
+export type { ApiTokenDto };
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["apiToken"]["findFirstOrThrow"]>>;
 

@@ -43,7 +43,14 @@ async function fromApiToken(token: string): Promise<Principal> {
 }
 
 export async function sessionUser(headers: Headers) {
-  const session = await auth().api.getSession({ headers });
+  const session = await auth()
+    .api.getSession({ headers })
+    .catch(async (error: unknown) => {
+      // better-auth answers any failure as FAILED_TO_GET_SESSION and drops the cause; when the
+      // database is away, throw its own error instead (the API's 503, the pages' notice; issue 15).
+      await queryRows(Prisma.sql`SELECT 1`);
+      throw error;
+    });
   if (!session) return null;
   const user = await db().user.findUnique({ where: { id: session.user.id } });
   return user && !user.disabled ? user : null;

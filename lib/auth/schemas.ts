@@ -1,5 +1,6 @@
 // zod schemas of sign-in, users and API tokens, shared by routes and forms.
 import { z } from "zod";
+import { nameSchema } from "@/lib/validation/names";
 import { ROLES } from "./roles";
 
 export const roleSchema = z.enum(ROLES);
@@ -21,7 +22,7 @@ export const updateUserSchema = z
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { params: { reason: "nothingToChange" } });
 
 export const createTokenSchema = z.strictObject({
-  name: z.string().trim().min(1).max(64),
+  name: nameSchema(),
   role: roleSchema,
   expiresInDays: z.number().int().min(1).max(3650).nullable().default(null),
 });

@@ -8,12 +8,13 @@ import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
+import type { UserDto } from "./responses";
 import type { createUserSchema, updateUserSchema } from "./schemas";
 
-export type UserDto = { id: string; email: string; name: string; role: string; disabled: boolean; createdAt: string };
+export type { UserDto };
 
 const select = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
-type Row = { id: string; email: string; name: string; role: string; disabled: boolean; createdAt: Date };
+type Row = { id: string; email: string; name: string; role: UserDto["role"]; disabled: boolean; createdAt: Date };
 const toDto = (u: Row): UserDto => ({ ...u, createdAt: u.createdAt.toISOString() });
 
 export async function listUsers(): Promise<UserDto[]> {

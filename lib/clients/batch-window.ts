@@ -33,7 +33,7 @@ export async function lastWindow(tx: Tx, clusterId: string): Promise<Window | nu
 export function batchIntervalError(retryAfter: number, clusterName: string, detail: Record<string, unknown> = {}): AppError {
   return new AppError(
     "BATCH_INTERVAL",
-    `Batches to ${clusterName} must be more than ${config.batchIntervalSeconds} s apart (R12). The next batch is allowed in ${retryAfter} s.`,
+    `Batches to ${clusterName} must be more than ${config.batchIntervalSeconds} s apart. The next batch is allowed in ${retryAfter} s.`,
     { retryAfterSeconds: retryAfter, intervalSeconds: config.batchIntervalSeconds, ...detail },
     { "Retry-After": String(retryAfter) },
   );

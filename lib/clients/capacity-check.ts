@@ -27,7 +27,7 @@ export async function assertClusterCanHold(tx: Tx, cluster: { id: string; name: 
         : "";
     throw new AppError(
       "CAPACITY_EXCEEDED",
-      `${cluster.name} would serve ${total} clients but its ${onlineProxies} online proxy server(s) can serve ${capacity} (R13: 6,000 per 8-core/16 GB proxy).${unknown} It has ${current}; you asked for ${adding} more.`,
+      `${cluster.name} would serve ${total} clients but its ${onlineProxies} online proxy server(s) can serve ${capacity} (6,000 per 8-core/16 GB proxy).${unknown} It has ${current}; you asked for ${adding} more.`,
       { capacity, onlineProxies, unknownSizeProxies, current, requested: adding },
     );
   }

@@ -2,7 +2,7 @@
 // of the cluster's region (R1, R11), at most 500 (R12), more than the interval after the last
 // batch (R12), within the online proxies' capacity (R13) and bandwidth headroom (R17); assets
 // connected elsewhere move here (R15, audited on both clusters).
-import { livenessColumnsSql, type LivenessRow } from "@/lib/agents/liveness";
+import { livenessColumnsSql, seenOf, type LivenessRow } from "@/lib/agents/liveness";
 import { auditInTx, audited } from "@/lib/audit/audited";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { config } from "@/lib/config";
@@ -14,14 +14,9 @@ import { clientAgentStatus } from "@/lib/proxies/status";
 import { attachClients } from "./attach-clients";
 import { assertBatchAllowed, openPanelBatch } from "./batch-window";
 import { assertClusterCanHold } from "./capacity-check";
+import type { ConnectResult } from "./responses";
 
-export type ConnectResult = {
-  batchId: string | null;
-  connected: number;
-  moved: number;
-  alreadyConnected: number;
-  clientCount: number;
-};
+export type { ConnectResult };
 
 type Candidate = LivenessRow & { id: string; hostname: string; region: string; is_proxy: boolean };
 
@@ -37,9 +32,9 @@ async function assertEligibleClients(tx: Tx, region: string, assetIds: string[])
     if (!a) return [{ assetId: id, reason: "not_found" }];
     if (a.region !== region) return [{ assetId: id, hostname: a.hostname, reason: "region_mismatch" }];
     if (a.is_proxy) return [{ assetId: id, hostname: a.hostname, reason: "is_proxy" }];
-    const seen = { lastSeenAt: a.agent_last_seen_at, viaProxyId: a.via_proxy_id, viaProxySeenAt: a.via_proxy_seen_at };
-    if (clientAgentStatus(seen, now, config.offlineAfterSeconds) !== "online")
-      return [{ assetId: id, hostname: a.hostname, reason: "agent_offline" }];
+    const status = clientAgentStatus(seenOf(a), now, config.offlineAfterSeconds);
+    if (status === "not_installed") return [{ assetId: id, hostname: a.hostname, reason: "agent_not_installed" }];
+    if (status !== "online") return [{ assetId: id, hostname: a.hostname, reason: "agent_offline" }];
     return [];
   });
   if (problems.length === 0) return;
@@ -68,7 +63,7 @@ export async function connectBatch(ctx: RequestContext, clusterId: string, reque
     if (assetIds.length > config.batchSize) {
       throw new AppError(
         "BATCH_TOO_LARGE",
-        `A batch holds at most ${config.batchSize} servers (R12); you selected ${assetIds.length}. Use a connect job to send larger selections in paced waves.`,
+        `A batch holds at most ${config.batchSize} servers; you selected ${assetIds.length}. Use a connect job to send larger selections in paced waves.`,
         {
           max: config.batchSize,
           requested: assetIds.length,

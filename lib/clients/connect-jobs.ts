@@ -7,12 +7,13 @@ import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
+import type { ConnectJobDto } from "./responses";
 
 export const connectJobSchema = z.strictObject({ assetIds: z.array(z.uuid()).min(1).max(100_000) });
 
 type JobRow = Awaited<ReturnType<ReturnType<typeof db>["connectJob"]["findFirstOrThrow"]>>;
 
-export function toJobDto(job: JobRow, now = new Date()) {
+export function toJobDto(job: JobRow, now = new Date()): ConnectJobDto {
   const total = job.assetIds.length;
   const remainingWaves = Math.ceil((total - job.position) / config.batchSize);
   const untilNext = Math.max(0, job.nextRunAt.getTime() - now.getTime()) / 1000;
@@ -33,13 +34,14 @@ export function toJobDto(job: JobRow, now = new Date()) {
     waves: job.waves,
     nextRunAt: job.status === "running" ? job.nextRunAt.toISOString() : null,
     etaSeconds,
-    lastError: job.lastError,
+    // Written by run-connect-jobs.ts in this shape.
+    lastError: job.lastError as ConnectJobDto["lastError"],
     createdBy: job.actorName,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
   };
 }
-export type ConnectJobDto = ReturnType<typeof toJobDto>;
+export type { ConnectJobDto };
 
 export async function createConnectJob(ctx: RequestContext, clusterId: string, assetIds: string[]): Promise<ConnectJobDto> {
   const unique = [...new Set(assetIds)];

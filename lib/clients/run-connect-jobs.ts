@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { connectBatch } from "./connect-batch";
+import { metrics } from "@/lib/metrics/registry";
 
 const LEASE_SECONDS = 60;
 const SKIPPABLE = new Set(["AGENT_OFFLINE", "NOT_ELIGIBLE", "NOT_FOUND", "REGION_MISMATCH"]);
@@ -42,6 +43,7 @@ export async function runWave(id: string): Promise<void> {
     const result = await connectBatch(ctx, job.clusterId, wave);
     const position = job.position + wave.length;
     const done = position >= job.assetIds.length;
+    metrics().connectWaves.inc({ outcome: "connected" });
     await finishWave(id, {
       position,
       connected: { increment: result.connected },
@@ -50,6 +52,7 @@ export async function runWave(id: string): Promise<void> {
       ...(done ? { status: "done", finishedAt: new Date() } : { nextRunAt: after(config.batchIntervalSeconds + 1) }),
     });
   } catch (error) {
+    metrics().connectWaves.inc({ outcome: error instanceof AppError ? error.code.toLowerCase() : "error" });
     if (!(error instanceof AppError)) {
       log.error({ err: error, jobId: id }, "connect job wave failed; retrying");
       return finishWave(id, { nextRunAt: after(10) });

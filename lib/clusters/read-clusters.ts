@@ -12,7 +12,7 @@ export function clustersListSql(input: { region: Region; q?: string }): Prisma.S
     : Prisma.empty;
   return Prisma.sql`
     SELECT c.id, c.region, c.name, c.address, c.address_kind, c.description, c.client_count, c.min_online_proxies,
-           c.created_at, c.updated_at,
+           c.require_tls, c.tls_port, c.created_at, c.updated_at,
            pol.mode AS policy_mode,
            COALESCE((SELECT json_agg(json_build_object(
                                'lastHeartbeatAt', s.last_heartbeat_at, 'stoppedAt', s.stopped_at, 'version', s.version, 'targetVersion', s.target_version,
@@ -32,6 +32,8 @@ type ListRow = {
   description: string;
   client_count: number;
   min_online_proxies: number;
+  require_tls: boolean;
+  tls_port: number;
   created_at: Date;
   updated_at: Date;
   policy_mode: PolicyMode | null;
@@ -55,6 +57,8 @@ function toClusterRow(r: ListRow): ClusterRow {
     description: r.description,
     clientCount: r.client_count,
     minOnlineProxies: r.min_online_proxies,
+    requireTls: r.require_tls,
+    tlsPort: r.tls_port,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     policy: r.policy_mode ? { mode: r.policy_mode } : null,
@@ -68,9 +72,9 @@ function toClusterRow(r: ListRow): ClusterRow {
   };
 }
 
-export async function listClusters(input: { region: Region; q?: string }): Promise<ClusterDto[]> {
+/** `now`: the clock statuses are derived against; the alert evaluation passes the database's. */
+export async function listClusters(input: { region: Region; q?: string }, now = new Date()): Promise<ClusterDto[]> {
   const rows = await queryRows<ListRow>(clustersListSql(input));
-  const now = new Date();
   return rows.map((row) => toClusterDto(toClusterRow(row), now));
 }
 

@@ -1,12 +1,14 @@
 // zod schemas of the cluster API, shared by the route handlers and the forms.
 import { z } from "zod";
-import { searchTextSchema, withoutControlChars } from "@/lib/validation/search-text";
+import { nameSchema } from "@/lib/validation/names";
+import { searchTextSchema } from "@/lib/validation/search-text";
 import { classifyAddress } from "./address";
 
 export const regionSchema = z.enum(["cn", "intl"]);
 export type Region = z.infer<typeof regionSchema>;
 
-export const clusterNameSchema = withoutControlChars(z.string().trim().min(1).max(64));
+/** R2: 1–64 characters; the characters a name may hold are lib/validation/names.ts's. */
+export const clusterNameSchema = nameSchema();
 
 export const clusterAddressSchema = z
   .string()
@@ -32,6 +34,9 @@ export const MIN_ONLINE_PROXIES_MAX = 100;
  */
 export const minOnlineProxiesSchema = z.number().int().min(1).max(MIN_ONLINE_PROXIES_MAX);
 
+/** A TCP port for TLS to agents (issue 17); the plain listener's port is checked in lib/clusters. */
+export const tlsPortSchema = z.number().int().min(1).max(65535);
+
 export const createClusterSchema = z.strictObject({
   region: regionSchema,
   name: clusterNameSchema,
@@ -43,17 +48,22 @@ export const createClusterSchema = z.strictObject({
 export type CreateClusterInput = Omit<z.infer<typeof createClusterSchema>, "minOnlineProxies"> & { minOnlineProxies?: number };
 
 /**
- * The description and the minimum can change (R3, issue 16), each optional but one of them sent.
- * Name and address are accepted only to be refused with IMMUTABLE_FIELD when they differ.
+ * PATCH is a partial update: every field optional, at least one sent. The description and the
+ * minimum can change (R3, issue 16); name and address are accepted only to be refused with
+ * IMMUTABLE_FIELD (422) when they differ, so `{"name": "x"}` alone says why, not "send a description".
  */
 export const updateClusterSchema = z
   .strictObject({
     description: clusterDescriptionSchema.optional(),
     minOnlineProxies: minOnlineProxiesSchema.optional(),
+    /** Issue 17: the proxies refuse plain HTTP from agents. */
+    requireTls: z.boolean().optional(),
+    /** Issue 17: where the proxies serve agents over TLS; not the plain port (PROXY_PORT). */
+    tlsPort: tlsPortSchema.optional(),
     name: z.string().max(300).optional(),
     address: z.string().max(300).optional(),
   })
-  .refine((v) => v.description !== undefined || v.minOnlineProxies !== undefined, {
+  .refine((v) => Object.values(v).some((field) => field !== undefined), {
     params: { reason: "nothingToChange" },
   });
 export type UpdateClusterInput = z.infer<typeof updateClusterSchema>;

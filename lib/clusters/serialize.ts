@@ -3,7 +3,8 @@
 import { config } from "@/lib/config";
 import type { AddressKind, PolicyMode, Region } from "@/lib/generated/prisma/client";
 import { SIZED_PROXY_SELECT, capacityUse, requiredBandwidthKbps, servingCapacity, type SizedProxy } from "@/lib/proxies/capacity";
-import { clusterStatus, type ClusterStatus } from "@/lib/proxies/status";
+import { clusterStatus } from "@/lib/proxies/status";
+import type { ClusterDto } from "./responses";
 
 export type ClusterRow = {
   id: string;
@@ -14,36 +15,15 @@ export type ClusterRow = {
   description: string;
   clientCount: number;
   minOnlineProxies: number;
+  requireTls: boolean;
+  tlsPort: number;
   createdAt: Date;
   updatedAt: Date;
   proxies: SizedProxy[];
   policy: { mode: PolicyMode } | null;
 };
 
-export type ClusterDto = {
-  id: string;
-  region: Region;
-  name: string;
-  address: string;
-  addressKind: AddressKind;
-  description: string;
-  /** online: at least minOnlineProxies serve; degraded: some but fewer; offline: none (R6, issue 16). */
-  status: ClusterStatus;
-  proxyCount: number;
-  /** Proxies that serve now (online or upgrading). */
-  onlineProxyCount: number;
-  /** The proxy group's minimum; always 1 for an IP cluster (R4). */
-  minOnlineProxies: number;
-  clientCount: number;
-  /** R13: what the online proxies can serve, and the share in use (warn at 80%). */
-  capacity: number;
-  capacityUse: number;
-  /** R14: 10 Kbit/s per connected client. */
-  requiredBandwidthKbps: number;
-  policyMode: PolicyMode;
-  createdAt: string;
-  updatedAt: string;
-};
+export type { ClusterDto };
 
 export const clusterRowSelect = {
   id: true,
@@ -54,6 +34,8 @@ export const clusterRowSelect = {
   description: true,
   clientCount: true,
   minOnlineProxies: true,
+  requireTls: true,
+  tlsPort: true,
   createdAt: true,
   updatedAt: true,
   proxies: { select: SIZED_PROXY_SELECT },
@@ -73,6 +55,8 @@ export function toClusterDto(row: ClusterRow, now = new Date()): ClusterDto {
     proxyCount: row.proxies.length,
     onlineProxyCount: onlineProxies,
     minOnlineProxies: row.minOnlineProxies,
+    requireTls: row.requireTls,
+    tlsPort: row.tlsPort,
     clientCount: row.clientCount,
     capacity,
     capacityUse: capacityUse(row.clientCount, capacity),

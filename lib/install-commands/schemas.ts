@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameSchema } from "@/lib/validation/names";
 
 export const createInstallCommandSchema = z.strictObject({
   region: z.enum(["cn", "intl"]),
@@ -8,7 +9,7 @@ export const createInstallCommandSchema = z.strictObject({
   provider: z.enum(["alibaba", "aws", "azure", "gcp", "tencent", "huawei", "idc", "other"]),
   groupId: z.uuid().nullable().default(null),
   /** A new group to create and use instead of groupId. */
-  newGroupName: z.string().trim().min(1).max(64).optional(),
+  newGroupName: nameSchema().optional(),
   createImage: z.boolean().default(false),
   /** R19: 1 hour to 30 days. */
   expiresInHours: z.number().int().min(1).max(720).default(24),

@@ -5,9 +5,10 @@ import { onlineCapacity } from "@/lib/clients/capacity-check";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { headroom } from "@/lib/policy/headroom";
+import type { ClusterUsage } from "./responses";
 import { CAPACITY_WARNING_SHARE, capacityUse, requiredBandwidthKbps } from "@/lib/proxies/capacity";
 
-export async function clusterUsage(clusterId: string) {
+export async function clusterUsage(clusterId: string): Promise<ClusterUsage> {
   const cluster = await db().proxyCluster.findUnique({
     where: { id: clusterId },
     select: {

@@ -6,6 +6,7 @@
 // still serves every server after losing its largest proxy.
 import { BANDWIDTH_SHARE_LIMIT } from "@/lib/policy/headroom";
 import { KBPS_PER_CLIENT, proxyCapacity, requiredBandwidthKbps } from "@/lib/proxies/capacity";
+import type { ExistingPlan, Plan } from "./responses";
 
 export type PlanInput = {
   servers: number;
@@ -19,31 +20,7 @@ export type PlanInput = {
   existingCapacities?: readonly number[] | null;
 };
 
-export type ExistingPlan = {
-  proxies: number;
-  capacity: number;
-  largestCapacity: number;
-  /** Proxies of the planned size to add. */
-  additionalProxies: number;
-  totalProxies: number;
-  /** Whether the proxies it has today serve every server after losing the largest one. */
-  survivesLargestLoss: boolean;
-};
-
-export type Plan = {
-  perProxyCapacity: number;
-  /** Proxies of the planned size the load needs, for a new cluster. */
-  loadProxies: number;
-  /** What to deploy for a new cluster: the load's proxies, one more with redundancy. */
-  proxiesNeeded: number;
-  redundancy: boolean;
-  existing: ExistingPlan | null;
-  bandwidthKbps: number;
-  uplinkShare: number | null;
-  withinBandwidthGuidance: boolean | null;
-  minimumUplinkKbps: number;
-  domainRequired: boolean;
-};
+export type { ExistingPlan, Plan };
 
 /** The capacity left after losing the largest proxy (N+1), or all of it without redundancy. */
 function usable(capacities: readonly number[], redundancy: boolean): number {

@@ -21,7 +21,7 @@ export function assertBandwidthHeadroom(clients: number, bandwidthKbps: number) 
   if (h.ok) return;
   throw new AppError(
     "BANDWIDTH_HEADROOM",
-    `${clients} clients need ${h.requiredKbps} Kbit/s (10 Kbit/s each), more than 60% of ${bandwidthKbps} Kbit/s (${h.allowedKbps} Kbit/s). Set at least ${h.minimumKbps} Kbit/s, or unlimited (R14, R17).`,
+    `${clients} clients need ${h.requiredKbps} Kbit/s (10 Kbit/s each), more than 60% of ${bandwidthKbps} Kbit/s (${h.allowedKbps} Kbit/s). Set at least ${h.minimumKbps} Kbit/s, or unlimited.`,
     { clients, requiredKbps: h.requiredKbps, limitKbps: bandwidthKbps, allowedKbps: h.allowedKbps, minimumKbps: h.minimumKbps },
   );
 }

@@ -7,11 +7,13 @@ import { db } from "@/lib/db/client";
 import type { RequestContext } from "@/lib/http/context";
 import { notFound } from "@/lib/http/errors";
 import { requiredBandwidthKbps } from "@/lib/proxies/capacity";
+import type { CacheDataType } from "./data-types";
+import type { PolicyDto } from "./responses";
 import { CACHE_FILE, DEFAULT_CACHE_DIR, MAX_CACHE_BYTES, type PolicyInput } from "./schemas";
 
 type Row = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["proxyPolicy"]["findUnique"]>>>;
 
-function toDto(row: Row, clientCount: number) {
+function toDto(row: Row, clientCount: number): PolicyDto {
   const requiredKbps = requiredBandwidthKbps(clientCount);
   return {
     clusterId: row.clusterId,
@@ -21,7 +23,8 @@ function toDto(row: Row, clientCount: number) {
     cacheDir: row.cacheDir,
     cacheFile: `${row.cacheDir.replace(/\/$/, "")}/${CACHE_FILE}`,
     cacheMaxBytes: Number(row.cacheMaxBytes),
-    dataTypes: row.dataTypes,
+    // Written only through policySchema, whose data types are these.
+    dataTypes: row.dataTypes as CacheDataType[],
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     // R14/R17 as the dialog shows them.
@@ -30,7 +33,7 @@ function toDto(row: Row, clientCount: number) {
     bandwidthShareLimit: BANDWIDTH_SHARE_LIMIT,
   };
 }
-export type PolicyDto = ReturnType<typeof toDto>;
+export type { PolicyDto };
 
 export async function getPolicy(clusterId: string): Promise<PolicyDto> {
   const cluster = await db().proxyCluster.findUnique({ where: { id: clusterId }, select: { clientCount: true, policy: true } });

@@ -8,7 +8,7 @@ import type { RequestContext } from "@/lib/http/context";
 import { AppError, notFound } from "@/lib/http/errors";
 import { deployCommandText } from "@/lib/install-commands/command-text";
 import { assertEligibleProxy, assertRoomForProxies, createProxyRow } from "./deploy-rules";
-import { latestReleaseIn } from "./releases";
+import { latestReleaseIn } from "@/lib/releases/catalog";
 import type { DeployProxiesInput } from "./schemas";
 
 export async function deployProxies(ctx: RequestContext, clusterId: string, input: DeployProxiesInput, base: string) {
@@ -36,7 +36,7 @@ export async function deployProxies(ctx: RequestContext, clusterId: string, inpu
     await assertRoomForProxies(tx, cluster, assetIds.length);
     const assets = await tx.asset.findMany({
       where: { id: { in: assetIds } },
-      select: { id: true, hostname: true, region: true, os: true, agentLastSeenAt: true },
+      select: { id: true, hostname: true, region: true, type: true, os: true, agentLastSeenAt: true, agentInstalled: true },
     });
     const missing = assetIds.find((id) => !assets.some((a) => a.id === id));
     if (missing) throw notFound("Asset", missing);

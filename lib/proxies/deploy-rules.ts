@@ -9,7 +9,15 @@ import { isIpAddressKind } from "@/lib/clusters/address";
 import { AppError } from "@/lib/http/errors";
 import { agentStatus } from "./status";
 
-type Candidate = { id: string; hostname: string; region: string; os: string; agentLastSeenAt: Date | null };
+type Candidate = {
+  id: string;
+  hostname: string;
+  region: string;
+  type?: string;
+  os: string;
+  agentLastSeenAt: Date | null;
+  agentInstalled: boolean;
+};
 
 /** R4: an IP-address cluster holds at most one proxy server. */
 export async function assertRoomForProxies(tx: Tx, cluster: LockedCluster, adding: number) {
@@ -29,18 +37,41 @@ export async function assertEligibleProxy(tx: Tx, cluster: LockedCluster, asset:
   if (asset.region !== cluster.region) {
     throw new AppError(
       "REGION_MISMATCH",
-      `${asset.hostname} is in region ${asset.region}; cluster ${cluster.name} is in ${cluster.region} (R1).`,
+      `${asset.hostname} is in region ${asset.region}; cluster ${cluster.name} is in ${cluster.region}.`,
       { assetId: asset.id },
     );
   }
+  // Quick deploy installs the proxy as a service of the host through its agent; a container's
+  // agent cannot. A manual deploy runs wherever the operator runs its script, containers included.
+  if (needOnlineAgent && asset.type === "container")
+    throw new AppError(
+      "NOT_ELIGIBLE",
+      `${asset.hostname} is a container; quick deploy installs proxies on hosts. Use manual deploy instead.`,
+      {
+        assetId: asset.id,
+        reason: "container",
+      },
+    );
   if (asset.os !== "linux")
-    throw new AppError("NOT_LINUX", `${asset.hostname} runs ${asset.os}; only Linux servers can be proxy servers (R5).`, {
+    throw new AppError("NOT_LINUX", `${asset.hostname} runs ${asset.os}; only Linux servers can be proxy servers.`, {
       assetId: asset.id,
     });
-  if (needOnlineAgent && agentStatus(asset.agentLastSeenAt, new Date(), config.offlineAfterSeconds) !== "online") {
+  const agent = agentStatus(
+    { lastSeenAt: asset.agentLastSeenAt, installed: asset.agentInstalled },
+    new Date(),
+    config.offlineAfterSeconds,
+  );
+  if (needOnlineAgent && agent === "not_installed") {
     throw new AppError(
       "AGENT_OFFLINE",
-      `The agent on ${asset.hostname} is offline; quick deploy needs an online agent. Use manual deploy instead (R5).`,
+      `${asset.hostname} has no agent installed; quick deploy needs an online agent. Use manual deploy instead.`,
+      { assetId: asset.id, agentStatus: agent },
+    );
+  }
+  if (needOnlineAgent && agent !== "online") {
+    throw new AppError(
+      "AGENT_OFFLINE",
+      `The agent on ${asset.hostname} is offline; quick deploy needs an online agent. Use manual deploy instead.`,
       { assetId: asset.id },
     );
   }

@@ -7,10 +7,12 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { proxyCapacity } from "./capacity";
 import { heldClients } from "./held-clients";
+import { policySync } from "./policy-sync";
 import { explainHoldings } from "./holdings";
 import { lastRebalanceOf, recentRebalances, type ProxyMove } from "./rebalance-events";
-import { latestRelease } from "./releases";
+import { latestRelease } from "@/lib/releases/catalog";
 import { agentStatus, isServing, proxyStatus } from "./status";
+import { stopInstructions } from "./stop-command";
 import { upgradeBlock } from "./upgrade-rules";
 
 export async function listProxies(clusterId: string) {
@@ -36,6 +38,9 @@ export async function listProxies(clusterId: string) {
             memoryMb: true,
             agentVersion: true,
             agentLastSeenAt: true,
+            agentInstalled: true,
+            serviceManager: true,
+            serviceRef: true,
           },
         },
       },
@@ -55,7 +60,11 @@ export async function listProxies(clusterId: string) {
   const named = (moves: ProxyMove[]) => moves.map((m) => ({ ...m, hostname: hostnames.get(m.proxyId) ?? null }));
   const items = rows.map((p, i) => {
     const status = statuses[i]!;
-    const agent = agentStatus(p.asset.agentLastSeenAt, now, config.offlineAfterSeconds);
+    const agent = agentStatus(
+      { lastSeenAt: p.asset.agentLastSeenAt, installed: p.asset.agentInstalled },
+      now,
+      config.offlineAfterSeconds,
+    );
     const upgradeBlockedBy = upgradeBlock({ status, agent, version: p.version, latest: latest?.version ?? null });
     const rebalance = lastRebalanceOf(p.id, rebalances);
     return {
@@ -65,6 +74,15 @@ export async function listProxies(clusterId: string) {
       agentStatus: agent,
       version: p.version,
       targetVersion: p.targetVersion,
+      lastUpgradeFailure:
+        p.upgradeFailedVersion && p.upgradeFailedAt
+          ? {
+              version: p.upgradeFailedVersion,
+              outcome: p.upgradeFailedOutcome === "refused" ? ("refused" as const) : ("rolled_back" as const),
+              reason: p.upgradeFailedReason ?? "",
+              at: p.upgradeFailedAt.toISOString(),
+            }
+          : null,
       lastHeartbeatAt: p.lastHeartbeatAt?.toISOString() ?? null,
       /** Agents heard by this proxy within the threshold, as it reports them (SPEC §8). */
       connectedClients: p.connectedClients,
@@ -93,12 +111,33 @@ export async function listProxies(clusterId: string) {
         : null,
       policyVersion: p.policyVersion,
       policyCurrent: p.policyVersion === cluster.policy?.version,
+      policySync: policySync(p.policyVersion, cluster.policy?.version),
       canUpgrade: upgradeBlockedBy === null,
       upgradeBlockedBy,
+      /** How to stop it on its server, from what it reported at registration (issue 13). */
+      stop: stopInstructions({
+        mode: p.mode,
+        service: { manager: p.serviceManager, ref: p.serviceRef },
+        agentService: { manager: p.asset.serviceManager, ref: p.asset.serviceRef },
+      }),
+      stopRequestedAt: p.stopRequestedAt?.toISOString() ?? null,
       // R8: only an offline (or never started) proxy can be deleted.
       canDelete: status === "offline" || status === "deploying",
       createdAt: p.createdAt.toISOString(),
-      asset: { ...p.asset, agentLastSeenAt: p.asset.agentLastSeenAt?.toISOString() ?? null },
+      asset: {
+        id: p.asset.id,
+        hostname: p.asset.hostname,
+        ips: p.asset.ips,
+        os: p.asset.os,
+        osVersion: p.asset.osVersion,
+        provider: p.asset.provider,
+        cpuCores: p.asset.cpuCores,
+        memoryMb: p.asset.memoryMb,
+        agentInstalled: p.asset.agentInstalled,
+        // A server without an agent has no agent version: what it reported was the proxy's.
+        agentVersion: p.asset.agentInstalled ? p.asset.agentVersion : null,
+        agentLastSeenAt: p.asset.agentInstalled ? (p.asset.agentLastSeenAt?.toISOString() ?? null) : null,
+      },
     };
   });
   const last = rebalances[0];

@@ -11,7 +11,9 @@ export async function lockProxy(tx: Tx, id: string) {
   const cluster = await lockCluster(tx, found.clusterId);
   const proxy = await tx.proxyServer.findUnique({
     where: { id },
-    include: { asset: { select: { hostname: true, agentLastSeenAt: true } } },
+    include: {
+      asset: { select: { hostname: true, agentLastSeenAt: true, agentInstalled: true, serviceManager: true, serviceRef: true } },
+    },
   });
   if (!proxy || !cluster) throw notFound("Proxy server", id);
   const now = new Date();
@@ -19,6 +21,10 @@ export async function lockProxy(tx: Tx, id: string) {
     proxy,
     cluster,
     status: proxyStatus(proxy, now, config.offlineAfterSeconds),
-    agent: agentStatus(proxy.asset.agentLastSeenAt, now, config.offlineAfterSeconds),
+    agent: agentStatus(
+      { lastSeenAt: proxy.asset.agentLastSeenAt, installed: proxy.asset.agentInstalled },
+      now,
+      config.offlineAfterSeconds,
+    ),
   };
 }

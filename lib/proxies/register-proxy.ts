@@ -2,7 +2,7 @@
 // token's cluster (R4, R5 under the cluster lock). The token works once.
 import { z } from "zod";
 import { upsertAssetFromFacts } from "@/lib/agents/upsert-asset";
-import type { registerProxySchema } from "@/lib/agents/schemas";
+import { serviceRefOf, type registerProxySchema } from "@/lib/agents/schemas";
 import { audited } from "@/lib/audit/audited";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { hashToken, newToken } from "@/lib/crypto/tokens";
@@ -41,13 +41,22 @@ export async function registerProxy(ctx: RequestContext, input: z.output<typeof 
 
     await assertRoomForProxies(tx, cluster, 1);
     if (facts.os !== "linux")
-      throw new AppError("NOT_LINUX", `${facts.hostname} runs ${facts.os}; only Linux servers can be proxy servers (R5).`);
+      throw new AppError("NOT_LINUX", `${facts.hostname} runs ${facts.os}; only Linux servers can be proxy servers.`);
     const { asset } = await upsertAssetFromFacts(tx, cluster.region, facts);
     await assertEligibleProxy(tx, cluster, asset, false);
     const credential = newToken("pag");
     const proxy = await createProxyRow(
       tx,
-      { clusterId: cluster.id, assetId: asset.id, mode: "manual", version: proxyVersion, credentialHash: hashToken(credential) },
+      {
+        clusterId: cluster.id,
+        assetId: asset.id,
+        mode: "manual",
+        version: proxyVersion,
+        credentialHash: hashToken(credential),
+        // How it runs, so the console can show the command that stops it (issue 13).
+        serviceManager: facts.service?.manager ?? null,
+        serviceRef: facts.service ? serviceRefOf(facts.service) : null,
+      },
       asset.hostname,
     );
     audit.target = { type: "proxy", id: proxy.id, name: asset.hostname, region: cluster.region };

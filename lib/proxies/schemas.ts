@@ -7,3 +7,6 @@ export const deployProxiesSchema = z.discriminatedUnion("mode", [
 export type DeployProxiesInput = z.output<typeof deployProxiesSchema>;
 
 export const proxyIdSchema = z.strictObject({ id: z.uuid() });
+
+/** DELETE /api/v1/proxies/{id}: the caller has seen that the cluster's clients keep no proxy. */
+export const deleteProxyQuerySchema = z.strictObject({ clientsWithoutProxy: z.literal("confirm").optional() });

@@ -2,10 +2,13 @@
 import { describe, expect, it } from "vitest";
 import {
   agentStatus,
+  clientAgentStatus,
   clusterStatus,
   isClusterServing,
   isServing,
   proxyStatus,
+  type AgentStatus,
+  type ClientAgentStatus,
   type ClusterStatus,
   type ProxyStatus,
 } from "./status";
@@ -15,7 +18,14 @@ const THRESHOLD = 90;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
 describe("proxyStatus", () => {
-  it.each<[string, { lastHeartbeatAt: Date | null; version: string | null; targetVersion: string | null }, ProxyStatus]>([
+  type Beat = {
+    lastHeartbeatAt: Date | null;
+    version: string | null;
+    targetVersion: string | null;
+    stoppedAt?: Date | null;
+    stopRequestedAt?: Date | null;
+  };
+  it.each<[string, Beat, ProxyStatus]>([
     ["no heartbeat yet → deploying", { lastHeartbeatAt: null, version: null, targetVersion: null }, "deploying"],
     [
       "no heartbeat yet, upgrade queued → still deploying",
@@ -50,6 +60,27 @@ describe("proxyStatus", () => {
       { lastHeartbeatAt: ago(THRESHOLD * 1000 + 1), version: "1.0.0", targetVersion: "2.0.0" },
       "offline",
     ],
+    // Issue 13: Stop proxy shows "stopping" from the request until the proxy is offline.
+    [
+      "stop requested, still heartbeating → stopping",
+      { lastHeartbeatAt: ago(1000), version: "1.0.0", targetVersion: null, stopRequestedAt: ago(500) },
+      "stopping",
+    ],
+    [
+      "stop requested during an upgrade → stopping",
+      { lastHeartbeatAt: ago(1000), version: "1.0.0", targetVersion: "2.0.0", stopRequestedAt: ago(500) },
+      "stopping",
+    ],
+    [
+      "stop requested, said it stopped → offline",
+      { lastHeartbeatAt: ago(1000), version: "1.0.0", targetVersion: null, stopRequestedAt: ago(5000), stoppedAt: ago(1000) },
+      "offline",
+    ],
+    [
+      "stop requested, then silent → offline",
+      { lastHeartbeatAt: ago(THRESHOLD * 1000 + 1), version: "1.0.0", targetVersion: null, stopRequestedAt: ago(5000) },
+      "offline",
+    ],
     [
       "clock skew: heartbeat in the future → online",
       { lastHeartbeatAt: new Date(NOW.getTime() + 5000), version: "1.0.0", targetVersion: null },
@@ -66,10 +97,11 @@ describe("proxyStatus", () => {
   });
 });
 
-describe("isServing: online and upgrading proxies relay traffic", () => {
+describe("isServing: online, upgrading and stopping proxies relay traffic", () => {
   it.each<[ProxyStatus, boolean]>([
     ["online", true],
     ["upgrading", true],
+    ["stopping", true],
     ["offline", false],
     ["deploying", false],
   ])("%s → %s", (status, expected) => {
@@ -117,12 +149,29 @@ describe("clusterStatus with a minimum of online proxies (issue 16, proxy groups
 });
 
 describe("agentStatus (R7)", () => {
-  it.each<[string, Date | null, "online" | "offline"]>([
-    ["never seen", null, "offline"],
-    ["seen just now", NOW, "online"],
-    ["seen exactly at the threshold", ago(THRESHOLD * 1000), "online"],
-    ["1 ms past the threshold", ago(THRESHOLD * 1000 + 1), "offline"],
-  ])("%s → %s", (_name, lastSeenAt, expected) => {
-    expect(agentStatus(lastSeenAt, NOW, THRESHOLD)).toBe(expected);
+  it.each<[string, Date | null, boolean, AgentStatus]>([
+    ["never seen", null, true, "offline"],
+    ["seen just now", NOW, true, "online"],
+    ["seen exactly at the threshold", ago(THRESHOLD * 1000), true, "online"],
+    ["1 ms past the threshold", ago(THRESHOLD * 1000 + 1), true, "offline"],
+    // Issue 13: a server known only from a manual proxy deploy has no agent, whatever was seen.
+    ["no agent installed", NOW, false, "not_installed"],
+    ["no agent installed, never seen", null, false, "not_installed"],
+  ])("%s → %s", (_name, lastSeenAt, installed, expected) => {
+    expect(agentStatus({ lastSeenAt, installed }, NOW, THRESHOLD)).toBe(expected);
+  });
+});
+
+describe("clientAgentStatus (SPEC §8)", () => {
+  type Seen = Parameters<typeof clientAgentStatus>[0];
+  const base: Seen = { lastSeenAt: null, viaProxyId: null, viaProxySeenAt: null, installed: true };
+  it.each<[string, Partial<Seen>, ClientAgentStatus]>([
+    ["heard directly just now", { lastSeenAt: NOW }, "online"],
+    ["vouched for by a fresh proxy", { viaProxyId: "p", viaProxySeenAt: NOW }, "online"],
+    ["its proxy is silent", { viaProxyId: "p", viaProxySeenAt: ago(THRESHOLD * 1000 + 1) }, "proxy_offline"],
+    ["never heard", {}, "offline"],
+    ["not installed", { lastSeenAt: NOW, installed: false }, "not_installed"],
+  ])("%s → %s", (_name, seen, expected) => {
+    expect(clientAgentStatus({ ...base, ...seen }, NOW, THRESHOLD)).toBe(expected);
   });
 });

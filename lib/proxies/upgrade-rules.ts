@@ -12,9 +12,11 @@ export function upgradeBlock(p: {
 }): UpgradeBlock | null {
   if (p.status === "deploying") return "not_deployed";
   if (p.status === "upgrading") return "upgrading";
+  if (p.status === "stopping") return "proxy_offline";
   if (!p.latest || p.version === p.latest) return "already_latest";
-  // The upgrade task travels in the proxy's heartbeat answer; the agent performs it.
-  if (p.agent !== "online") return "agent_offline";
+  // The upgrade task travels in the proxy's heartbeat answer; the agent performs it. A manually
+  // deployed proxy on a server without an agent performs it itself.
+  if (p.agent === "offline") return "agent_offline";
   if (p.status !== "online") return "proxy_offline";
   return null;
 }

@@ -2,7 +2,7 @@
 // hour (SPEC §8): bytes and records per minute and proxy from the rollups, beside the policy's
 // bandwidth limit and its 60 % line (R17), and each proxy's cache fill against the cap (R18).
 import { queryRows } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PolicyMode } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
 
 export const TRAFFIC_MINUTES = 60;
@@ -11,7 +11,11 @@ type Minute = { proxy_id: string; minute: Date; bytes: string; records: string }
 
 export async function clusterTraffic(clusterId: string, now = new Date()) {
   const since = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - (TRAFFIC_MINUTES - 1) * 60_000);
-  const [policy] = await queryRows<{ mode: string; bandwidth_kbps: number | null; cache_max_bytes: string }>(Prisma.sql`
+  const [policy] = await queryRows<{
+    mode: PolicyMode | null;
+    bandwidth_kbps: number | null;
+    cache_max_bytes: string | null;
+  }>(Prisma.sql`
     SELECT pol.mode::text AS mode, pol.bandwidth_kbps, pol.cache_max_bytes::text
       FROM proxy_cluster c LEFT JOIN proxy_policy pol ON pol.cluster_id = c.id WHERE c.id = ${clusterId}::uuid`);
   if (!policy) throw notFound("Cluster", clusterId);

@@ -10,13 +10,23 @@ import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { proxyDeleted } from "@/lib/proxies/stop-command";
+import { metrics } from "@/lib/metrics/registry";
 
 /** The proxy_id of rollups of agents that report directly. */
 export const DIRECT = "00000000-0000-0000-0000-000000000000";
 
 type Rec = { assetId: string; type: string; at: Date; data: Record<string, unknown> };
 
-function ingest(records: Rec[], source: Prisma.Sql, proxyId: string, now: Date) {
+async function ingest(records: Rec[], source: Prisma.Sql, proxyId: string, now: Date) {
+  const rows = await write(records, source, proxyId, now);
+  const m = metrics();
+  for (const r of records) m.ingestLag.observe(Math.max(0, (now.getTime() - r.at.getTime()) / 1000));
+  m.ingestRecords.inc({ outcome: "accepted" }, rows[0]?.accepted ?? 0);
+  m.ingestRecords.inc({ outcome: "refused" }, (rows[0]?.received ?? 0) - (rows[0]?.accepted ?? 0));
+  return rows;
+}
+
+function write(records: Rec[], source: Prisma.Sql, proxyId: string, now: Date) {
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const payloads = records.map((r) => JSON.stringify({ at: r.at.toISOString(), data: r.data }));
   return queryRows<{ received: number; accepted: number }>(Prisma.sql`

@@ -25,10 +25,13 @@ export function routeFor(cluster: { id: string; address: string } | null, consol
     : { mode: "direct", consoleUrl };
 }
 
-/** The base URL an agent reaches through its cluster's proxies: http://<contact address>:<port>. */
-export function proxyBaseUrl(address: string): string {
+/**
+ * The base URL an agent reaches through its cluster's proxies: http://<contact address>:<port>,
+ * or https at the cluster's TLS port when the cluster requires TLS (issue 17).
+ */
+export function proxyBaseUrl(address: string, tls?: { requireTls: boolean; tlsPort: number }): string {
   const host = address.includes(":") ? `[${address}]` : address;
-  return `http://${host}:${proxyPort()}`;
+  return tls?.requireTls ? `https://${host}:${tls.tlsPort}` : `http://${host}:${proxyPort()}`;
 }
 
 const WILDCARD = new Set(["0.0.0.0", "::", "[::]", "*", ""]);

@@ -10,6 +10,7 @@ export const RETENTION_TABLES = [
   "audit_event",
   "connection_batch",
   "connect_job",
+  "upgrade_rollout",
   "session",
   "verification",
 ] as const;
@@ -130,6 +131,18 @@ export const PRUNE_CLASSES: PruneClass[] = [
         client,
         `DELETE FROM connect_job WHERE id = ANY(ARRAY(
            SELECT id FROM connect_job WHERE finished_at < $1 AND status <> 'running' ORDER BY finished_at LIMIT $2))`,
+        cutoff,
+        Math.max(1, Math.floor(rows / 100)),
+      ),
+  },
+  {
+    table: "upgrade_rollout",
+    cutoff: (c) => daysBefore(c.now, c.settings.jobDays),
+    prune: (client, cutoff, rows) =>
+      deleteInChunks(
+        client,
+        `DELETE FROM upgrade_rollout WHERE id = ANY(ARRAY(
+           SELECT id FROM upgrade_rollout WHERE finished_at < $1 AND status IN ('done', 'cancelled') ORDER BY finished_at LIMIT $2))`,
         cutoff,
         Math.max(1, Math.floor(rows / 100)),
       ),

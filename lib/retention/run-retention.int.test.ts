@@ -118,6 +118,7 @@ describe("runRetention", () => {
       audit_event: 2,
       connection_batch: 2,
       connect_job: 2,
+      upgrade_rollout: 0,
       session: 1,
       verification: 1,
     });

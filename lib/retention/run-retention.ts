@@ -17,6 +17,7 @@ import { dbPool } from "@/lib/db/client";
 import { systemContext } from "@/lib/http/context";
 import { log } from "@/lib/log";
 import { PRUNE_CLASSES, zeroCounts, type RetentionCounts } from "./prune-classes";
+import { metrics } from "@/lib/metrics/registry";
 
 /** The advisory lock of this job (any constant no other lock in this database uses). */
 export const RETENTION_LOCK_KEY = 7_216_001;
@@ -72,6 +73,18 @@ async function pruneAll(client: pg.ClientBase, now: Date, options: RetentionOpti
 }
 
 export async function runRetention(now: Date = new Date(), options: RetentionOptions = {}): Promise<RetentionResult> {
+  try {
+    const result = await retain(now, options);
+    metrics().retentionRuns.inc({ outcome: result.skipped ? "skipped" : "ran" });
+    for (const [table, n] of Object.entries(result.deleted)) if (n > 0) metrics().retentionDeleted.inc({ table }, n);
+    return result;
+  } catch (error) {
+    metrics().retentionRuns.inc({ outcome: "failed" });
+    throw error;
+  }
+}
+
+async function retain(now: Date, options: RetentionOptions): Promise<RetentionResult> {
   const started = Date.now();
   const client = await (options.pool ?? dbPool()).connect();
   let broken = false;

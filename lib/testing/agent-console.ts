@@ -13,9 +13,11 @@ import * as proxyData from "@/app/api/v1/agent/proxies/[id]/data/route";
 import * as proxyHeartbeat from "@/app/api/v1/agent/proxies/[id]/heartbeat/route";
 import * as proxyRegister from "@/app/api/v1/agent/proxies/register/route";
 import * as agentRegister from "@/app/api/v1/agent/register/route";
+import * as agentRelease from "@/app/api/v1/agent/releases/[version]/route";
 import * as agentDist from "@/app/api/v1/agent-dist/[...file]/route";
 import * as deployScript from "@/app/api/v1/deploy/[token]/proxy.sh/route";
 import * as installScript from "@/app/api/v1/install/[token]/linux.sh/route";
+import { checkAnswer } from "./http";
 
 export type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -24,6 +26,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ["GET", /^\/api\/v1\/install\/(?<token>[^/]+)\/linux\.sh$/, installScript.GET],
   ["GET", /^\/api\/v1\/agent-dist\/(?<file>.+)$/, agentDist.GET as unknown as Handler],
   ["POST", /^\/api\/v1\/agent\/register$/, agentRegister.POST],
+  ["GET", /^\/api\/v1\/agent\/releases\/(?<version>[^/]+)$/, agentRelease.GET],
   ["POST", /^\/api\/v1\/agent\/heartbeat$/, agentHeartbeat.POST],
   ["POST", /^\/api\/v1\/agent\/data$/, agentData.POST],
   ["POST", /^\/api\/v1\/agent\/proxies\/register$/, proxyRegister.POST],
@@ -43,9 +46,13 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   });
 }
 
-/** Starts the server and sets PUBLIC_URL to it; `stop()` also ends every daemon started through `run`. */
+/**
+ * Starts the server and sets PUBLIC_URL to it; `stop()` also ends every daemon started through
+ * `run`, and fails when an answer broke the API contract.
+ */
 export async function startAgentConsole() {
   let base = "";
+  const violations: string[] = [];
   const requests: { method: string; path: string; status: number; relayedBy: string | null; bytes: number; at: number }[] = [];
   /** While true the console answers 503 to everything, as one whose database is away. */
   const state = { down: false };
@@ -65,8 +72,10 @@ export async function startAgentConsole() {
       bytes: Number(req.headers["content-length"] ?? 0),
       at: Date.now(),
     });
+    const body = Buffer.from(await response.arrayBuffer());
+    await checkAnswer(match[1], response, body.toString("utf8")).catch((error: Error) => violations.push(error.message));
     res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -104,6 +113,7 @@ export async function startAgentConsole() {
       delete process.env.PUBLIC_URL;
       await new Promise((resolve) => server.close(resolve));
       for (const root of roots) rmSync(root, { recursive: true, force: true });
+      if (violations.length) throw new Error(violations.join("\n"));
     },
   };
 }

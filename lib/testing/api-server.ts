@@ -4,6 +4,7 @@
 import { readdirSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import path from "node:path";
+import { checkAnswer } from "./http";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type Route = { pattern: RegExp; dynamic: number; catchAll: string[]; module: Record<string, unknown> };
@@ -43,9 +44,10 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   return new Request(new URL(req.url!, base), { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
 }
 
-/** Starts the server on a free loopback port. */
+/** Starts the server on a free loopback port; `close()` fails when an answer broke the API contract. */
 export async function startApiServer() {
   const routes = await loadRoutes();
+  const violations: string[] = [];
   let base = "";
   const server = createServer(async (req, res) => {
     const pathname = new URL(req.url!, "http://x").pathname;
@@ -58,8 +60,10 @@ export async function startApiServer() {
       for (const name of route.catchAll) params[name] = String(params[name]).split("/");
       try {
         const response = await handler(await toRequest(req, base), { params: Promise.resolve(params) });
+        const body = Buffer.from(await response.arrayBuffer());
+        await checkAnswer(handler, response, body.toString("utf8")).catch((error: Error) => violations.push(error.message));
         res.writeHead(response.status, Object.fromEntries(response.headers));
-        return void res.end(Buffer.from(await response.arrayBuffer()));
+        return void res.end(body);
       } catch (error) {
         return void res.writeHead(500).end(String(error));
       }
@@ -68,5 +72,11 @@ export async function startApiServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return { url: base, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: base,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (violations.length) throw new Error(violations.join("\n"));
+    },
+  };
 }

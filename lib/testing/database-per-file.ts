@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
+import { CONSOLE_ROLE } from "@/lib/db/embedded-credentials";
 import { TEMPLATE_DATABASE } from "./database-names";
 
 const adminUrl = inject("pgAdminUrl");
@@ -14,7 +15,7 @@ async function createFromTemplate(attempt = 1): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    await admin.query(`CREATE DATABASE "${name}" OWNER "${CONSOLE_ROLE}" TEMPLATE "${TEMPLATE_DATABASE}"`);
   } catch (error) {
     // 55006: the template is briefly in use (another file is copying it right now).
     if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
@@ -26,7 +27,7 @@ async function createFromTemplate(attempt = 1): Promise<void> {
 }
 
 await createFromTemplate();
-const url = new URL(adminUrl);
+const url = new URL(inject("pgConsoleUrl"));
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
 

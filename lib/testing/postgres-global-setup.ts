@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import type { EmbeddedDatabase } from "@/lib/db/embedded";
+import { credentialsFileFor } from "@/lib/db/embedded-credentials";
 import { TEMPLATE_DATABASE } from "./database-names";
 import { migrateTemplate } from "./migrate-template";
 
@@ -56,6 +57,7 @@ export default async function setup(project: TestProject) {
   const teardown = async () => {
     await database?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(credentialsFileFor(dataDir), { force: true });
     unhook();
   };
   try {
@@ -71,9 +73,10 @@ export default async function setup(project: TestProject) {
     await teardown();
     throw error;
   }
-  const adminUrl = new URL(database.url);
-  adminUrl.pathname = "/postgres";
-  project.provide("pgAdminUrl", adminUrl.toString());
+  // The superuser: it creates each file's database from the template (the console's role may not).
+  project.provide("pgAdminUrl", database.adminUrl!);
+  // Tests connect as the console does: its own role, not a superuser (issue 15).
+  project.provide("pgConsoleUrl", database.url);
   console.log(`[integration] PostgreSQL started in ${serverMs} ms, template migrated in ${Date.now() - started - serverMs} ms`);
   return teardown;
 }
@@ -82,5 +85,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** URL of the test server's `postgres` database, for creating per-file databases. */
     pgAdminUrl: string;
+    /** URL of the template database as the console's role; each file swaps in its own database. */
+    pgConsoleUrl: string;
   }
 }

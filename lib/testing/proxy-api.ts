@@ -10,7 +10,12 @@ import * as proxyUpgrade from "@/app/api/v1/proxies/[id]/upgrade/route";
 import { randomUUID } from "node:crypto";
 import { call } from "./http";
 
-export type Facts = { hostname: string; os: "linux" | "windows"; ips: string[] };
+export type Facts = {
+  hostname: string;
+  os: "linux" | "windows";
+  ips: string[];
+  service: { manager: "systemd"; unit: string } | { manager: "pidfile"; pidFile: string };
+};
 
 export function serverFacts(overrides: Partial<Facts> = {}) {
   return {
@@ -35,9 +40,11 @@ export type ProxyList = {
     canUpgrade: boolean;
     upgradeBlockedBy: string | null;
     canDelete: boolean;
+    stop: { runsIn: "service" | "agent"; reported: boolean; command: string };
     capacity: number;
     lastHeartbeatAt: string | null;
     policyCurrent: boolean;
+    policySync: "current" | "pending" | "outdated";
   }[];
   latestVersion: string | null;
 };
@@ -63,6 +70,7 @@ export function proxyApi(token: string) {
       proxyVersion = "1.5.0",
       policyVersion: number | null = null,
       counters: Record<string, unknown> = {},
+      // e.g. { stopping: true }: the last heartbeat of a proxy that exits
     ) =>
       call<{ tasks: { type: string; payload: Record<string, unknown> }[]; policy: { version: number } | null }>(
         proxyHeartbeat.POST,
@@ -81,6 +89,7 @@ export function proxyApi(token: string) {
       }),
     upgrade: (id: string) => call(proxyUpgrade.POST, "POST", "/", { params: { id }, headers }),
     stop: (id: string) => call(proxyStop.POST, "POST", "/", { params: { id }, headers }),
-    remove: (id: string) => call(proxyItem.DELETE, "DELETE", "/", { params: { id }, headers }),
+    remove: (id: string, clientsWithoutProxy = false) =>
+      call(proxyItem.DELETE, "DELETE", clientsWithoutProxy ? "/?clientsWithoutProxy=confirm" : "/", { params: { id }, headers }),
   };
 }

@@ -15,12 +15,25 @@ export const REASON_TEXT_EN: Record<string, string> = {
   nothingToChange: "Send at least one field to change.",
   pathNotAbsolute: "Enter an absolute path starting with /.",
   pathDotDot: "The path must not contain '..'.",
+  pathChars: "Use only ASCII letters, digits, '.', '_', '-' and '/' in the path (no spaces, no other characters).",
+  pathSegmentTooLong: "Each folder name in the path can be at most 255 bytes.",
+  httpUrl: "Enter an http:// or https:// URL.",
+  thresholdRange: "Enter a threshold within the range this rule allows.",
+  noThreshold: "This rule has no threshold.",
+  nameChars:
+    "Use letters and digits (any language), spaces and - _ . , : ; ( ) / # @ & + ' only; emoji and other symbols are not allowed.",
 };
 
 /** zod error map for API answers: our custom reasons in English, zod's defaults otherwise. */
 export function apiErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
   const reason = (issue as { params?: { reason?: string } }).params?.reason;
-  return reason ? REASON_TEXT_EN[reason] : undefined;
+  if (reason) return REASON_TEXT_EN[reason];
+  // Name the limit (issue 13 point 14): a long value is refused, never cut.
+  if (issue.code === "too_big" && issue.origin === "string") {
+    const length = typeof issue.input === "string" ? issue.input.length : null;
+    return `Must be at most ${Number(issue.maximum)} characters${length === null ? "" : ` (this one has ${length})`}.`;
+  }
+  return undefined;
 }
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/port";
-import { openInChild, postgresUnder, postmasterPid, query, stopChild } from "../testing/start-sequence";
+import { openInChild, postgresUnder, postmasterPid, query, stopChild, superuserUrl } from "../testing/start-sequence";
 
 const asRoot = process.getuid?.() === 0;
 
@@ -54,7 +54,9 @@ describe.skipIf(!asRoot)("the start sequence as root in a mode-700 folder", () =
       expect(data.startsWith(path.join(home, "data") + path.sep)).toBe(true);
       expect(first.text()).toContain(`the postgres user cannot enter ${root}`);
       expect(readlinkSync(`/proc/${postmasterPid(data)}/exe`).startsWith(home)).toBe(true);
-      expect((await query<{ data_directory: string }>(url, "SHOW data_directory"))[0]!.data_directory).toBe(data);
+      expect(
+        (await query<{ data_directory: string }>(superuserUrl(url, env.DATA_DIR!), "SHOW data_directory"))[0]!.data_directory,
+      ).toBe(data);
 
       await query(url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('before restart')");
       expect(await stopChild(first)).toBe(0); // SIGINT, as Ctrl-C

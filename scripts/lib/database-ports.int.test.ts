@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/port";
-import { openInChild, postgresUnder, query, startEnv, stopChild, type Child } from "../testing/start-sequence";
+import { openInChild, postgresUnder, query, startEnv, stopChild, superuserUrl, type Child } from "../testing/start-sequence";
 
 describe("two checkouts on the same PostgreSQL port", () => {
   let dir: string;
@@ -50,10 +50,10 @@ describe("two checkouts on the same PostgreSQL port", () => {
     expect(two.port).not.toBe(port);
     expect(second.text()).toContain(`port ${port} is taken by another program`);
     expect(readFileSync(path.join(b, "pg-port"), "utf8").trim()).toBe(String(two.port));
-    const dataDirOf = async (url: string) =>
-      (await query<{ data_directory: string }>(url, "SHOW data_directory"))[0]!.data_directory;
-    expect(await dataDirOf(two.url)).toBe(path.join(realpathSync(b), "pg"));
-    expect(await dataDirOf(one.url)).toBe(path.join(realpathSync(a), "pg"));
+    const dataDirOf = async (url: string, dataDir: string) =>
+      (await query<{ data_directory: string }>(superuserUrl(url, dataDir), "SHOW data_directory"))[0]!.data_directory;
+    expect(await dataDirOf(two.url, b)).toBe(path.join(realpathSync(b), "pg"));
+    expect(await dataDirOf(one.url, a)).toBe(path.join(realpathSync(a), "pg"));
     expect(await query(two.url, "SELECT to_regclass('only_in_a') AS t")).toEqual([{ t: null }]);
 
     // The Prisma CLI without DATABASE_URL (prisma.config.ts) finds b's server on its remembered port.

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import type { OsFamily, Prisma, Provider, Region } from "@/lib/generated/prisma/client";
 import { insertUser } from "@/lib/auth/users";
 import { systemContext } from "@/lib/http/context";
-import { PROXY_RELEASES as RELEASES, syncReleases } from "@/lib/proxies/releases";
+import { publishReleaseOnce } from "@/lib/releases/publish-release";
 
 const ASSETS_PER_REGION = 1500;
 const PROVIDERS: Provider[] = ["alibaba", "aws", "azure", "gcp", "tencent", "huawei", "idc", "other"];
@@ -238,6 +238,12 @@ export const DEMO_USERS = [
   { email: "viewer@example.com", name: "Demo Viewer", role: "viewer", password: "demo-viewer-2026" },
 ] as const;
 
+/** Two real releases of the working tree's agent/ (issue 17), oldest first, so Upgrade is demonstrable. */
+const RELEASES = [
+  { version: "1.4.2", publishedAt: new Date("2026-06-01T00:00:00Z"), notes: "Stability fixes." },
+  { version: "1.5.0", publishedAt: new Date("2026-10-15T00:00:00Z"), notes: "Cache mode compression, lower memory use." },
+];
+
 async function seedUsers() {
   for (const user of DEMO_USERS) {
     if (await db().user.findUnique({ where: { email: user.email } })) continue;
@@ -247,7 +253,7 @@ async function seedUsers() {
 
 export async function seedDemo(log: (line: string) => void = console.log) {
   await seedUsers();
-  await syncReleases();
+  for (const r of RELEASES) await publishReleaseOnce({ ...r, publishedBy: "demo seed" });
   for (const region of ["cn", "intl"] as const) {
     await seedRegion(region, log);
     await seedInstallCommands(region);

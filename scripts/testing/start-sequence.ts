@@ -78,6 +78,18 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
   }
 }
 
+/** The embedded server's superuser on database `postgres` (what only it may read, e.g. data_directory). */
+export function superuserUrl(consoleUrl: string, dataDir: string): string {
+  const { superuserPassword } = JSON.parse(readFileSync(path.join(dataDir, "pg-credentials.json"), "utf8")) as {
+    superuserPassword: string;
+  };
+  const url = new URL(consoleUrl);
+  url.username = "postgres";
+  url.password = superuserPassword;
+  url.pathname = "/postgres";
+  return url.toString();
+}
+
 export async function waitUntil(check: () => boolean, timeoutMs = 15_000) {
   for (const started = Date.now(); !check();) {
     if (Date.now() - started > timeoutMs) throw new Error("timed out waiting");

@@ -24,6 +24,7 @@ const ROOT = import.meta.dirname;
 /** A well-formed value for each dynamic segment, so params parse. */
 function paramValue(name: string, routePath: string): string {
   if (name === "file") return "pac-agent.mjs";
+  if (name === "version") return "9.9.9";
   if (name === "token") return `${routePath.includes("/deploy/") ? "pdp" : "pin"}_${"A".repeat(43)}`;
   return UNKNOWN_ID;
 }
@@ -63,6 +64,8 @@ const PUBLIC_ALLOWED = [
 const SELF_SERVICE = /^\/api\/v1\/auth\//;
 /** Users and API tokens are the admin's (issue #3, item 3). */
 const ADMIN_ONLY = /^\/api\/v1\/(users|tokens)(\/|$)/;
+/** Alert rules and webhook destinations: everyone reads them, only an admin changes them (issue 14). */
+const ADMIN_WRITES = /^\/api\/v1\/(alert-rules|webhooks)(\/|$)/;
 
 const tokenRow = (token: string) => db().apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -127,7 +130,7 @@ describe.each(endpoints.map((e) => [`${e.method} ${e.path}`, e] as const))("%s",
     }
     // Under /auth/ a caller acts on their own session and account (sign out, own password).
     const mutation = e.method !== "GET" && !SELF_SERVICE.test(e.path);
-    const adminOnly = ADMIN_ONLY.test(e.path);
+    const adminOnly = ADMIN_ONLY.test(e.path) || (mutation && ADMIN_WRITES.test(e.path));
     expect(actual).toEqual({
       none: "401 UNAUTHENTICATED",
       viewer: mutation || adminOnly ? "403 FORBIDDEN" : "let in",

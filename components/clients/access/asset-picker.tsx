@@ -10,7 +10,7 @@ import { activeFilterCount } from "@/components/assets/asset-filter-params";
 import { AssetFilters } from "@/components/assets/asset-filters";
 import { ListEmpty } from "@/components/assets/list-empty";
 import { useAssetQuery } from "@/components/assets/use-asset-query";
-import { useAssets } from "@/components/assets/use-assets";
+import { useAssetTotal, useAssets } from "@/components/assets/use-assets";
 import { ApiErrorAlert } from "@/components/errors/api-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -32,6 +32,7 @@ export function AssetPicker({ region, clusterId, selection }: Props) {
   const format = useFormatter();
   const [query, setQuery] = useAssetQuery();
   const assets = useAssets(region, query);
+  const total = useAssetTotal(region, query);
   const base = useAssetColumns(COLUMNS);
   const add = (rows: PickedAsset[]) => selection.change({ add: rows });
   const all = useSelectAllMatching(region, clusterId, add, selection.size);
@@ -107,8 +108,7 @@ export function AssetPicker({ region, clusterId, selection }: Props) {
         columns={columns}
         rows={rows}
         getRowId={rowId}
-        minWidth="min-w-[64rem]"
-        maxHeight="max-h-[60vh] min-h-48"
+        minWidth="64rem"
         sort={{
           value: { id: "hostname", desc: query.order === "desc" },
           onChange: (s) => setQuery({ order: s.desc ? "desc" : "asc" }),
@@ -136,6 +136,7 @@ export function AssetPicker({ region, clusterId, selection }: Props) {
           hasMore: assets.hasNextPage,
           loadingMore: assets.isFetchingNextPage,
           onLoadMore: () => void assets.fetchNextPage(),
+          total: total.data,
         }}
       />
     </section>

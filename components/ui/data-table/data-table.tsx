@@ -1,6 +1,9 @@
 // The console's list table on @tanstack/react-table: column definitions, server-side sorting from
 // the headers, row selection with checkboxes kept by the caller (it may span pages and filters),
-// a sticky header in its own scroll area, keyset "load more", and loading/empty/error states.
+// keyset "load more", and loading/empty/error states. The table scrolls with the page under a
+// sticky header; it scrolls sideways on its own only while its container is narrower than the
+// table (a scroll container would catch the sticky header). Its frame is positioned, so
+// screen-reader-only text inside never stretches the document (issue 13 item 7).
 "use client";
 import {
   flexRender,
@@ -12,7 +15,7 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { clsx } from "clsx";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, type ReactNode } from "react";
 import { Skeleton } from "../skeleton";
 import { LoadMore, SelectCheckbox, SortButton } from "./table-controls";
@@ -53,11 +56,31 @@ type Props<T> = {
   empty?: ReactNode;
   /** Rows of the previous filter are on screen while the new one loads. */
   stale?: boolean;
-  pagination?: { hasMore: boolean; loadingMore: boolean; onLoadMore: () => void };
-  /** Tailwind min-width of the table; below it the area scrolls sideways. */
-  minWidth?: string;
+  pagination?: {
+    hasMore: boolean;
+    loadingMore: boolean;
+    onLoadMore: () => void;
+    /** How many rows the filter matches (from the first page); an estimate is said to be one. */
+    total?: { total: number | null; totalIsEstimate: boolean };
+  };
+  /** Min-width of the table; below it the area scrolls sideways. */
+  minWidth?: TableMinWidth;
+  /** A bounded area with its own vertical scroll (e.g. a list inside a form), instead of the page. */
   maxHeight?: string;
 };
+
+/**
+ * Each min-width with the container width from which the table fits (its width plus the frame's
+ * border): from there the frame is no scroll container and the header sticks to the page.
+ */
+const MIN_WIDTHS = {
+  "48rem": ["min-w-[48rem]", "@min-[48.25rem]:overflow-x-visible"],
+  "60rem": ["min-w-[60rem]", "@min-[60.25rem]:overflow-x-visible"],
+  "62rem": ["min-w-[62rem]", "@min-[62.25rem]:overflow-x-visible"],
+  "64rem": ["min-w-[64rem]", "@min-[64.25rem]:overflow-x-visible"],
+  "80rem": ["min-w-[80rem]", "@min-[80.25rem]:overflow-x-visible"],
+} as const;
+export type TableMinWidth = keyof typeof MIN_WIDTHS;
 
 const SKELETON_ROWS = 6;
 
@@ -68,6 +91,13 @@ function resolve<V>(updater: Updater<V>, old: V): V {
 export function DataTable<T>(props: Props<T>) {
   const { caption, columns, rows, getRowId, sort, selection, error, empty, stale, pagination } = props;
   const t = useTranslations("dataTable");
+  const format = useFormatter();
+  const shownText = ({ hasMore, total }: NonNullable<Props<T>["pagination"]>, count: number) => {
+    if (!hasMore) return t("shownAll", { count });
+    if (total?.total == null) return t("shown", { count });
+    const values = { count: format.number(count), total: format.number(total.total) };
+    return total.totalIsEstimate ? t("shownOfEstimate", values) : t("shownOfTotal", values);
+  };
   const data = useMemo(() => rows ?? [], [rows]);
   const rowSelection = useMemo<RowSelectionState>(
     () =>
@@ -106,103 +136,107 @@ export function DataTable<T>(props: Props<T>) {
   const columnCount = allColumns.length;
   const loading = rows === undefined && !error;
 
+  const [minWidthClass, fitsClass] = MIN_WIDTHS[props.minWidth ?? "48rem"];
+
   return (
     <>
-      <div
-        role="region"
-        aria-label={caption}
-        tabIndex={0}
-        className={clsx(
-          "overflow-auto rounded-md border border-slate-200",
-          props.maxHeight ?? "max-h-[calc(100vh-15rem)] min-h-48",
-        )}
-      >
-        <table
-          className={clsx("w-full border-separate border-spacing-0 text-sm", props.minWidth)}
-          aria-busy={loading || stale || undefined}
+      <div className="@container">
+        <div
+          role="region"
+          aria-label={caption}
+          tabIndex={0}
+          className={clsx(
+            "relative rounded-md border border-slate-200",
+            props.maxHeight ? clsx("overflow-auto", props.maxHeight) : clsx("overflow-x-auto", fitsClass),
+          )}
         >
-          <caption className="sr-only">{caption}</caption>
-          <thead className="text-xs text-slate-600">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const meta = header.column.columnDef.meta;
-                  const label = flexRender(header.column.columnDef.header, header.getContext());
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                      className={clsx(
-                        "sticky top-0 z-10 bg-slate-50 px-3 py-2 text-left align-bottom font-medium whitespace-nowrap",
-                        "shadow-[inset_0_-1px_0_var(--color-slate-200)]",
-                        meta?.className,
-                      )}
-                    >
-                      {sort && header.column.getCanSort() ? (
-                        <SortButton
-                          label={label}
-                          sorted={sorted}
-                          onClick={() =>
-                            sort.onChange({ id: header.column.id, desc: sorted ? sorted === "asc" : Boolean(meta?.descFirst) })
-                          }
-                        />
-                      ) : (
-                        label
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody className={clsx(stale && "opacity-60 transition-opacity")}>
-            {loading ? (
-              Array.from({ length: SKELETON_ROWS }, (_, i) => (
-                <tr key={i}>
-                  {allColumns.map((column, c) => (
-                    <td key={column.id ?? c} className="border-b border-slate-200 px-3 py-3">
-                      <Skeleton className={c === 0 && selection ? "h-4 w-4" : "h-4 w-24"} />
-                    </td>
-                  ))}
-                </tr>
-              ))
-            ) : error || data.length === 0 ? (
-              <tr>
-                <td colSpan={columnCount} className="px-3 py-2">
-                  {error ?? empty}
-                </td>
-              </tr>
-            ) : (
-              table.getRowModel().rows.map((row) => (
-                <tr
-                  key={row.id}
-                  aria-selected={selection ? row.getIsSelected() : undefined}
-                  className={clsx("align-top", row.getIsSelected() ? "bg-brand-50/60" : "bg-white hover:bg-slate-50")}
-                >
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta;
-                    const Cell = meta?.rowHeader ? "th" : "td";
+          <table
+            className={clsx("w-full border-separate border-spacing-0 text-sm", minWidthClass)}
+            aria-busy={loading || stale || undefined}
+          >
+            <caption className="sr-only">{caption}</caption>
+            <thead className="text-xs text-slate-600">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const sorted = header.column.getIsSorted();
+                    const meta = header.column.columnDef.meta;
+                    const label = flexRender(header.column.columnDef.header, header.getContext());
                     return (
-                      <Cell
-                        key={cell.id}
-                        scope={meta?.rowHeader ? "row" : undefined}
-                        className={clsx("border-b border-slate-200 px-3 py-2 text-left font-normal", meta?.className)}
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                        className={clsx(
+                          "sticky top-0 z-10 bg-slate-50 px-3 py-2 text-left align-bottom font-medium whitespace-nowrap",
+                          "shadow-[inset_0_-1px_0_var(--color-slate-200)]",
+                          meta?.className,
+                        )}
                       >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </Cell>
+                        {sort && header.column.getCanSort() ? (
+                          <SortButton
+                            label={label}
+                            sorted={sorted}
+                            onClick={() =>
+                              sort.onChange({ id: header.column.id, desc: sorted ? sorted === "asc" : Boolean(meta?.descFirst) })
+                            }
+                          />
+                        ) : (
+                          label
+                        )}
+                      </th>
                     );
                   })}
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ))}
+            </thead>
+            <tbody className={clsx(stale && "opacity-60 transition-opacity")}>
+              {loading ? (
+                Array.from({ length: SKELETON_ROWS }, (_, i) => (
+                  <tr key={i}>
+                    {allColumns.map((column, c) => (
+                      <td key={column.id ?? c} className="border-b border-slate-200 px-3 py-3">
+                        <Skeleton className={c === 0 && selection ? "h-4 w-4" : "h-4 w-24"} />
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              ) : error || data.length === 0 ? (
+                <tr>
+                  <td colSpan={columnCount} className="px-3 py-2">
+                    {error ?? empty}
+                  </td>
+                </tr>
+              ) : (
+                table.getRowModel().rows.map((row) => (
+                  <tr
+                    key={row.id}
+                    aria-selected={selection ? row.getIsSelected() : undefined}
+                    className={clsx("align-top", row.getIsSelected() ? "bg-brand-50/60" : "bg-white hover:bg-slate-50")}
+                  >
+                    {row.getVisibleCells().map((cell) => {
+                      const meta = cell.column.columnDef.meta;
+                      const Cell = meta?.rowHeader ? "th" : "td";
+                      return (
+                        <Cell
+                          key={cell.id}
+                          scope={meta?.rowHeader ? "row" : undefined}
+                          className={clsx("border-b border-slate-200 px-3 py-2 text-left font-normal", meta?.className)}
+                        >
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </Cell>
+                      );
+                    })}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
       </div>
       {pagination && data.length > 0 ? (
         <LoadMore
-          shown={pagination.hasMore ? t("shown", { count: data.length }) : t("shownAll", { count: data.length })}
+          shown={shownText(pagination, data.length)}
           hasMore={pagination.hasMore}
           loading={pagination.loadingMore}
           onLoadMore={pagination.onLoadMore}

@@ -3,7 +3,7 @@
 // checks say which rules did not hold.
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncReleases } from "@/lib/proxies/releases";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { startApiServer } from "@/lib/testing/api-server";
 import { apiToken } from "@/lib/testing/fixtures";
 import { ensureAuthSecret } from "@/lib/testing/users";
@@ -12,7 +12,7 @@ import { runRuleChecks } from "./rule-checks";
 let server: Awaited<ReturnType<typeof startApiServer>>;
 beforeAll(async () => {
   ensureAuthSecret();
-  await syncReleases();
+  await publishTestReleases();
   server = await startApiServer();
 });
 afterAll(() => server?.close());

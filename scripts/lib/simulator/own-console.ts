@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { defaultDatabaseUrl } from "../../../lib/db/url";
 import pg from "pg";
 import { logTail, startNextConsole, stopProcess, waitForHealth, type ConsoleProcess } from "../bench/console-process";
 
@@ -78,7 +79,8 @@ export async function startOwnConsole(options: {
   }
   return {
     url,
-    databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/proxy_access`,
+    // The console's own role, with the password its start kept in DATA_DIR (issue 15).
+    databaseUrl: defaultDatabaseUrl(dataDir, pgPort),
     dataDir,
     logFile,
     env: options.env ?? {},

@@ -4,7 +4,6 @@
 // policy, and tells "proxy offline" from "agent offline" when the proxy dies. Real processes, real
 // HTTP on 127.0.0.1, real PostgreSQL.
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listClients } from "@/lib/assets/list-assets";
@@ -15,23 +14,15 @@ import { updatePolicy } from "@/lib/policy/policy";
 import { deployProxies } from "@/lib/proxies/deploy-proxies";
 import { listProxies } from "@/lib/proxies/list-proxies";
 import { proxyStatus } from "@/lib/proxies/status";
-import { syncReleases } from "@/lib/proxies/releases";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { startAgentConsole, waitFor, waitForExit } from "@/lib/testing/agent-console";
 import { makeCluster, testContext } from "@/lib/testing/fixtures";
+import { freePort } from "@/lib/db/port";
 
 let harness: Awaited<ReturnType<typeof startAgentConsole>>;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  await syncReleases();
+  await publishTestReleases();
   harness = await startAgentConsole();
 });
 

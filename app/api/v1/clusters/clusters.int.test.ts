@@ -143,7 +143,16 @@ describe("cluster routes: refused requests (status, code, fields) change nothing
     ["PATCH unknown id", 404, "NOT_FOUND", () => api.patch(UNKNOWN, { description: "x" })],
     ["DELETE unknown id", 404, "NOT_FOUND", () => api.remove(UNKNOWN)],
     ["PATCH malformed JSON", 400, "VALIDATION_FAILED", () => api.patch(plain.id, "{description"), ["body"]],
-    ["PATCH nothing to change", 400, "VALIDATION_FAILED", () => api.patch(plain.id, { name: plain.name }), ["body"]],
+    ["PATCH nothing to change", 400, "VALIDATION_FAILED", () => api.patch(plain.id, {}), ["body"]],
+    // Issue 13 point 21: PATCH is partial; a changed name or address alone is the rule's 422, not a 400.
+    ["PATCH R3 a new name alone", 422, "IMMUTABLE_FIELD", () => api.patch(plain.id, { name: "x" }), ["body.name"]],
+    [
+      "PATCH R3 a new address alone",
+      422,
+      "IMMUTABLE_FIELD",
+      () => api.patch(plain.id, { address: "10.1.1.1" }),
+      ["body.address"],
+    ],
     // Issue 16: the minimum of online proxies, 1–100, and 1 for an IP cluster (R4)
     ["PATCH minimum 0", 400, "VALIDATION_FAILED", () => api.patch(plain.id, { minOnlineProxies: 0 }), ["body.minOnlineProxies"]],
     [
@@ -227,6 +236,25 @@ describe("cluster routes: refused requests (status, code, fields) change nothing
     expect(errorOf(res)?.details).toEqual({ proxies: 1, clients: 0 });
   });
 
+  // Issue 13 point 14: refused with the limit named, never cut; emoji refused, Japanese kept.
+  it("refuses a 65-character name with 400, naming the limit", async () => {
+    const res = await api.create({ ...validBody(), name: "n".repeat(65) });
+    expect(res.status).toBe(400);
+    expect(errorOf(res)?.code).toBe("VALIDATION_FAILED");
+    expect(errorOf(res)?.message).toContain("at most 64 characters");
+    expect((errorOf(res)?.details as { fields: { path: string; message: string }[] }).fields).toEqual([
+      expect.objectContaining({ path: "body.name", message: "Must be at most 64 characters (this one has 65)." }),
+    ]);
+  });
+
+  it("refuses an emoji in a name with 400 and says what is allowed; a Japanese name is created", async () => {
+    const refused = await api.create({ ...validBody(), name: "edge 😀" });
+    expect([refused.status, fieldPaths(refused)]).toEqual([400, ["body.name"]]);
+    expect(errorOf(refused)?.message).toMatch(/emoji/);
+    const created = await api.create({ ...validBody(), name: uniqueName("東京・本番") });
+    expect(created.status).toBe(201);
+  });
+
   it("explains a refused address in words", async () => {
     const res = await api.create({ ...validBody(), address: "https://a.com" });
     expect((errorOf(res)?.details as { fields: { message: string }[] }).fields[0]!.message).toMatch(/scheme/i);
@@ -265,6 +293,11 @@ describe("cluster routes: the happy path", () => {
 
     const patched = await api.patch(cluster.id, { description: "second", name: cluster.name, address: cluster.address });
     expect(patched).toMatchObject({ status: 200, body: { description: "second", name: cluster.name, minOnlineProxies: 1 } });
+    // Issue 13 point 21: the unchanged name alone is a partial update that changes nothing (R3).
+    expect(await api.patch(cluster.id, { name: cluster.name })).toMatchObject({
+      status: 200,
+      body: { description: "second", name: cluster.name },
+    });
 
     const removed = await api.remove(cluster.id);
     expect(removed.status).toBe(204);

@@ -4,7 +4,8 @@
 // bumps the version that proxies receive in their heartbeat answers.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { syncReleases } from "@/lib/proxies/releases";
+import { CACHE_DATA_TYPE_IDS } from "@/lib/policy/data-types";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { apiToken, auditEvents, insertClient, makeCluster } from "@/lib/testing/fixtures";
 import { call, errorOf, fieldPaths } from "@/lib/testing/http";
 import { proxyApi } from "@/lib/testing/proxy-api";
@@ -13,7 +14,7 @@ import * as policy from "./[id]/policy/route";
 let headers: Record<string, string>;
 let token: string;
 beforeAll(async () => {
-  await syncReleases();
+  await publishTestReleases();
   token = await apiToken("operator");
   headers = { authorization: `Bearer ${token}` };
 });
@@ -58,6 +59,16 @@ describe("PUT policy: the rules as a table", () => {
     ["cache: over 10 GB", cache({ cacheMaxBytes: 10 * 1024 ** 3 + 1 }), 400, "VALIDATION_FAILED", ["body.cacheMaxBytes"]],
     ["an unknown mode", { mode: "mirror" }, 400, "VALIDATION_FAILED"],
     ["cache: the default directory", cache(), 200, null],
+    // Issue 13 point 14: what the proxy cannot write is refused, the limit named.
+    [
+      "cache: a 600-character segment",
+      cache({ cacheDir: `/data/${"x".repeat(600)}` }),
+      400,
+      "VALIDATION_FAILED",
+      ["body.cacheDir"],
+    ],
+    ["cache: a space and an emoji", cache({ cacheDir: "/ok dir/😀" }), 400, "VALIDATION_FAILED", ["body.cacheDir"]],
+    ["cache: an empty directory", cache({ cacheDir: "" }), 400, "VALIDATION_FAILED", ["body.cacheDir"]],
   ])("%s → %i %s", async (_name, body, status, code, expected) => {
     const before = (await get(clusterId)).body.version;
     const r = await put(clusterId, body);
@@ -78,6 +89,18 @@ describe("PUT policy: the rules as a table", () => {
     expect((await put(clusterId, cache({ cacheDir: "/data/aegis/" }))).body.cacheFile).toBe("/data/aegis/export.log");
   });
 
+  it("says the segment limit when refusing a long directory name", async () => {
+    const r = await put(clusterId, cache({ cacheDir: `/data/${"x".repeat(600)}` }));
+    expect(errorOf(r)?.message).toContain("at most 255 bytes");
+  });
+
+  it('issue 13 point 22: {"mode": "cache"} alone keeps every supported data type', async () => {
+    const r = await put(clusterId, { mode: "cache" });
+    expect(r.status).toBe(200);
+    expect((r.body as unknown as { dataTypes: string[] }).dataTypes).toEqual([...CACHE_DATA_TYPE_IDS]);
+    expect((await get(clusterId)).body).toMatchObject({ mode: "cache", cacheFile: "/usr/local/aegis/proxy/log/export.log" });
+  });
+
   it("a refused change is audited with its error code; an accepted one with from → to", async () => {
     const events = await auditEvents("policy.update", clusterId);
     expect(events.filter((e) => e.outcome === "failure").map((e) => e.errorCode)).toEqual([
@@ -95,6 +118,8 @@ describe("the policy reaches the proxies", () => {
     const { proxyId, credential } = (await api.register((await api.deploy(clusterId, { mode: "manual" })).body.token)).body;
     const v1 = (await get(clusterId)).body.version;
     expect((await api.heartbeat(proxyId, credential)).body.policy).toMatchObject({ version: v1, mode: "backflow" });
+    // Issue 13 point 16: it has not reported a version yet: pending, not outdated.
+    expect((await api.list(clusterId)).body.items[0]).toMatchObject({ status: "online", policySync: "pending" });
 
     expect((await put(clusterId, backflow(1000))).status).toBe(200);
     const answer = await api.heartbeat(proxyId, credential, "1.5.0", v1);
@@ -102,8 +127,10 @@ describe("the policy reaches the proxies", () => {
     const shown = async () => (await db().proxyServer.findUniqueOrThrow({ where: { id: proxyId } })).policyVersion;
     expect(await shown()).toBe(v1);
     expect((await api.list(clusterId)).body.items[0]?.policyCurrent).toBe(false);
+    expect((await api.list(clusterId)).body.items[0]?.policySync).toBe("outdated");
 
     await api.heartbeat(proxyId, credential, "1.5.0", v1 + 1);
     expect((await api.list(clusterId)).body.items[0]?.policyCurrent).toBe(true);
+    expect((await api.list(clusterId)).body.items[0]?.policySync).toBe("current");
   });
 });

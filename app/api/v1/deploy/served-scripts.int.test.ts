@@ -16,7 +16,7 @@ import { createInstallCommand } from "@/lib/install-commands/create-install-comm
 import { revokeInstallCommand } from "@/lib/install-commands/list-install-commands";
 import { deployProxies } from "@/lib/proxies/deploy-proxies";
 import { listProxies } from "@/lib/proxies/list-proxies";
-import { syncReleases } from "@/lib/proxies/releases";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { stopProxy } from "@/lib/proxies/stop-proxy";
 import { makeCluster, testContext } from "@/lib/testing/fixtures";
 
@@ -27,7 +27,7 @@ let base = "";
 const exec = promisify(execFile);
 
 beforeAll(async () => {
-  await syncReleases();
+  await publishTestReleases();
   harness = await startAgentConsole();
   base = harness.base;
 });
@@ -83,7 +83,12 @@ describe.skipIf(!hasTools)("served scripts run for real", () => {
       { region: "cn", clusterId: null, os: "linux", provider: "idc", groupId: null, createImage: false, expiresInHours: 1 },
       base,
     );
-    const { root, stdout } = await runCommand(install.command, { AEGIS_HOSTNAME: "script-agent-1", AEGIS_IPS: "10.99.1.1" });
+    const { root, stdout } = await runCommand(install.command, {
+      AEGIS_HOSTNAME: "script-agent-1",
+      AEGIS_IPS: "10.99.1.1",
+      // This test machine is a container (/.dockerenv); quick deploy is for hosts.
+      AEGIS_SERVER_TYPE: "host",
+    });
     expect(stdout).toContain("registered with the console");
     const { assetId } = JSON.parse(readFileSync(path.join(root, "config.json"), "utf8")) as { assetId: string };
     const asset = await db().asset.findUniqueOrThrow({ where: { id: assetId } });

@@ -1,5 +1,5 @@
-// R19 through the routes: the token is shown once and stored only as a hash (it is nowhere in
-// the database); an expired or revoked command registers nothing (410 with a clear message),
+// R19 through the routes: the token is stored as a hash and sealed under a key outside the
+// database (it is nowhere in the database in clear; reveal.int.test.ts shows it again); an expired or revoked command registers nothing (410 with a clear message),
 // an unknown one 401; registrations get the command's group and provider; "create image"
 // tells clones apart by machine id; a command without a cluster only adds to the inventory.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +43,7 @@ const list = (query: string) =>
   );
 
 describe("install commands (R19)", () => {
-  it("the command carries the token once; the database holds only its SHA-256, nowhere the token", async () => {
+  it("the command carries the token; the database holds its SHA-256 and a sealed copy, nowhere the token", async () => {
     const created = await create({});
     expect(created.status).toBe(201);
     const { token, command } = created.body;

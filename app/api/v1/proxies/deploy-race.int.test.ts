@@ -3,7 +3,7 @@
 // really do check the same state, whatever the machine's load.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { syncReleases } from "@/lib/proxies/releases";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { holdClusterLock } from "@/lib/testing/cluster-lock";
 import { apiToken, makeCluster } from "@/lib/testing/fixtures";
 import { onlineAsset } from "@/lib/testing/fleet";
@@ -12,7 +12,7 @@ import { proxyApi } from "@/lib/testing/proxy-api";
 
 let api: ReturnType<typeof proxyApi>;
 beforeAll(async () => {
-  await syncReleases();
+  await publishTestReleases();
   api = proxyApi(await apiToken("operator"));
 });
 

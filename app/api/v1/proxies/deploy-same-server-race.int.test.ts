@@ -4,7 +4,7 @@
 // a known server also queue on the asset row they both update.)
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { syncReleases } from "@/lib/proxies/releases";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { holdClusterLock } from "@/lib/testing/cluster-lock";
 import { apiToken, insertAsset, makeCluster } from "@/lib/testing/fixtures";
 import { onlineAsset } from "@/lib/testing/fleet";
@@ -13,7 +13,7 @@ import { proxyApi, serverFacts } from "@/lib/testing/proxy-api";
 
 let api: ReturnType<typeof proxyApi>;
 beforeAll(async () => {
-  await syncReleases();
+  await publishTestReleases();
   api = proxyApi(await apiToken("operator"));
 });
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as clusterItem from "@/app/api/v1/clusters/[id]/route";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { syncReleases } from "@/lib/proxies/releases";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { apiToken, makeCluster } from "@/lib/testing/fixtures";
 import { agentWithCredential, ALWAYS, LONG_AGO, onlineAsset, sleep } from "@/lib/testing/fleet";
 import { call, errorOf } from "@/lib/testing/http";
@@ -14,7 +14,7 @@ import { proxyApi } from "@/lib/testing/proxy-api";
 let api: ReturnType<typeof proxyApi>;
 let token: string;
 beforeAll(async () => {
-  await syncReleases();
+  await publishTestReleases();
   token = await apiToken("operator");
   api = proxyApi(token);
 });
@@ -41,14 +41,22 @@ describe("proxy status from heartbeats (R6, R7, R8)", () => {
 
     const first = await api.heartbeat(proxyId, credential);
     expect(first.status).toBe(200);
-    expect(await statusOf(cluster.id, proxyId)).toMatchObject({ status: "online", agentStatus: "online", canDelete: false });
+    // A manually deployed proxy's server has no agent (issue 13).
+    expect(await statusOf(cluster.id, proxyId)).toMatchObject({
+      status: "online",
+      agentStatus: "not_installed",
+      canDelete: false,
+    });
     expect(await clusterStatus(cluster.id)).toBe("online");
     expect((await api.remove(proxyId)).status).toBe(409);
 
     expect((await api.stop(proxyId)).status).toBe(200);
+    // Issue 13: "stopping" from the request until the proxy is offline.
+    expect(await statusOf(cluster.id, proxyId)).toMatchObject({ status: "stopping", canDelete: false });
     const lastBeat = Date.now();
     expect((await api.heartbeat(proxyId, credential)).body.tasks.map((t) => t.type)).toEqual(["stop"]);
-    while ((await statusOf(cluster.id, proxyId)).status === "online") await sleep(100);
+    expect(await statusOf(cluster.id, proxyId)).toMatchObject({ status: "stopping" });
+    while ((await statusOf(cluster.id, proxyId)).status === "stopping") await sleep(100);
     expect(Date.now() - lastBeat).toBeGreaterThanOrEqual(config.offlineAfterSeconds * 1000 - 150);
     expect(await statusOf(cluster.id, proxyId)).toMatchObject({ status: "offline", canDelete: true });
     expect(await clusterStatus(cluster.id)).toBe("offline");
@@ -162,4 +170,87 @@ describe("the panel's Upgrade availability matches what upgrade does (R10)", () 
 
   // Regression (fixed in 6e02c60): this state was shown upgradable but refused as AGENT_OFFLINE.
   it("offline proxy, agent online", () => check({ heartbeat: LONG_AGO, agent: ALWAYS, version: "1.4.2" }));
+});
+
+describe("stopping, stop commands and the last proxy (issue 13)", () => {
+  it("a stop shows stopping until the proxy says it stops; a later restart clears the request", async () => {
+    const cluster = await makeCluster();
+    const { proxyId, credential } = (await api.register((await api.deploy(cluster.id, { mode: "manual" })).body.token)).body;
+    await api.heartbeat(proxyId, credential);
+    expect((await api.stop(proxyId)).status).toBe(200);
+    expect((await api.stop(proxyId)).status).toBe(200); // asked twice: still one request
+    expect(await db().agentTask.count({ where: { type: "stop_proxy", completedAt: null } })).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(cluster.id, proxyId)).toMatchObject({ status: "stopping", upgradeBlockedBy: "proxy_offline" });
+    await api.heartbeat(proxyId, credential, "1.5.0", null, { stopping: true });
+    expect(await statusOf(cluster.id, proxyId)).toMatchObject({ status: "offline", canDelete: true });
+    // Started again on the server: online, not stopping.
+    await api.heartbeat(proxyId, credential);
+    expect(await statusOf(cluster.id, proxyId)).toMatchObject({ status: "online" });
+    expect((await db().proxyServer.findUniqueOrThrow({ where: { id: proxyId } })).stopRequestedAt).toBeNull();
+  });
+
+  it.each([
+    [{ manager: "systemd" as const, unit: "aegis-proxy" }, "sudo systemctl stop aegis-proxy", true],
+    [
+      { manager: "pidfile" as const, pidFile: "/home/ops/aegis/proxy.pid" },
+      "sudo sh -c 'kill $(cat /home/ops/aegis/proxy.pid)'",
+      true,
+    ],
+    [undefined, "sudo systemctl stop aegis-proxy || sudo pkill -f aegis-proxy", false],
+  ])("a manual proxy run as %j is stopped with %s", async (service, command, reported) => {
+    const cluster = await makeCluster();
+    const token = (await api.deploy(cluster.id, { mode: "manual" })).body.token;
+    const reg = await api.register(token, service ? { service } : {});
+    expect(reg.status).toBe(201);
+    const { proxyId, credential } = reg.body;
+    expect((await statusOf(cluster.id, proxyId)).stop).toEqual({ runsIn: "service", reported, command });
+    await api.heartbeat(proxyId, credential);
+    const refused = await api.remove(proxyId);
+    expect(errorOf(refused)).toMatchObject({ code: "PROXY_ONLINE", details: { stopCommand: command } });
+  });
+
+  it("a service path the console cannot use in a command is dropped, not a refused registration", async () => {
+    const cluster = await makeCluster();
+    const token = (await api.deploy(cluster.id, { mode: "manual" })).body.token;
+    const reg = await api.register(token, { service: { manager: "pidfile", pidFile: "/tmp/x; rm -rf /" } });
+    expect(reg.status).toBe(201);
+    expect((await statusOf(cluster.id, reg.body.proxyId)).stop).toMatchObject({ reported: false });
+  });
+
+  it("a quick-deployed proxy runs inside the agent: its stop command is the agent's", async () => {
+    const cluster = await makeCluster();
+    const agent = await agentWithCredential();
+    await db().asset.update({ where: { id: agent.asset.id }, data: { serviceManager: "systemd", serviceRef: "aegis-agent" } });
+    const proxyId = (await api.deploy(cluster.id, { mode: "quick", assetIds: [agent.asset.id] })).body.proxies[0]!.id;
+    expect((await statusOf(cluster.id, proxyId)).stop).toEqual({
+      runsIn: "agent",
+      reported: true,
+      command: "sudo systemctl stop aegis-agent",
+    });
+    expect(await statusOf(cluster.id, proxyId)).toMatchObject({ agentStatus: "online" });
+  });
+
+  it("deleting the last proxy of a cluster with clients needs the caller's confirmation", async () => {
+    const cluster = await makeCluster();
+    const { proxyId } = (await api.register((await api.deploy(cluster.id, { mode: "manual" })).body.token)).body;
+    const second = (await api.register((await api.deploy(cluster.id, { mode: "manual" })).body.token)).body.proxyId;
+    await db().proxyCluster.update({ where: { id: cluster.id }, data: { clientCount: 640 } });
+    // Another proxy remains: no confirmation needed.
+    expect((await api.remove(second)).status).toBe(204);
+    const refused = await api.remove(proxyId);
+    expect(refused.status).toBe(409);
+    expect(errorOf(refused)).toMatchObject({ code: "LAST_PROXY_WITH_CLIENTS", details: { clients: 640 } });
+    expect(await db().proxyServer.count({ where: { id: proxyId } })).toBe(1);
+    expect((await api.remove(proxyId, true)).status).toBe(204);
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { action: "proxy.delete", targetId: proxyId, outcome: "success" },
+    });
+    expect(event.details).toMatchObject({ clientsLeftWithoutProxy: 640 });
+  });
+
+  it("the last proxy of a cluster without clients is deleted at once", async () => {
+    const cluster = await makeCluster();
+    const { proxyId } = (await api.register((await api.deploy(cluster.id, { mode: "manual" })).body.token)).body;
+    expect((await api.remove(proxyId)).status).toBe(204);
+  });
 });

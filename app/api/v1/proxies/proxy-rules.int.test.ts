@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
-import { syncReleases } from "@/lib/proxies/releases";
+import { publishTestReleases } from "@/lib/testing/releases";
 import { apiToken, makeCluster } from "@/lib/testing/fixtures";
 import { agentWithCredential, ALWAYS, LONG_AGO, onlineAsset, servingProxy, UNKNOWN_ID } from "@/lib/testing/fleet";
 import { errorOf, type CallResult } from "@/lib/testing/http";
@@ -62,6 +62,7 @@ async function fixtures() {
     linux: await onlineAsset("cn"),
     linux2: await onlineAsset("cn"),
     windows: await onlineAsset("cn", { os: "windows", osVersion: "Windows Server 2022" }),
+    container: await onlineAsset("cn", { type: "container" }),
     silentLinux: await onlineAsset("cn", { agentLastSeenAt: LONG_AGO }),
     intlLinux: await onlineAsset("intl"),
     elsewhereAsset,
@@ -75,7 +76,7 @@ async function fixtures() {
 }
 
 beforeAll(async () => {
-  await syncReleases();
+  await publishTestReleases();
   api = proxyApi(await apiToken("operator"));
   fx = await fixtures();
 });
@@ -95,6 +96,15 @@ const rows: Row[] = [
     quick(
       () => fx.domain.id,
       () => fx.windows.id,
+    ),
+  ],
+  [
+    "quick: a container (issue 13 point 20: listed with this reason, refused alike)",
+    422,
+    "NOT_ELIGIBLE",
+    quick(
+      () => fx.domain.id,
+      () => fx.container.id,
     ),
   ],
   [

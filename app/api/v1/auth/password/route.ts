@@ -3,6 +3,13 @@ import { changePassword } from "@/lib/auth/change-password";
 import { changePasswordSchema } from "@/lib/auth/schemas";
 import { route } from "@/lib/http/route";
 
-export const POST = route({ role: "viewer", body: changePasswordSchema }, ({ ctx, body, request }) =>
-  changePassword(ctx, body, request.headers),
+export const POST = route(
+  {
+    role: "viewer",
+    summary: "Change one's own password",
+    description: "A signed-in user only (API tokens have no password); the user's other sessions end.",
+    body: changePasswordSchema,
+    errors: ["INVALID_CREDENTIALS"],
+  },
+  ({ ctx, body, request }) => changePassword(ctx, body, request.headers),
 );

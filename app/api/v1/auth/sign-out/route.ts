@@ -2,4 +2,4 @@
 import { signOut } from "@/lib/auth/sign-in";
 import { route } from "@/lib/http/route";
 
-export const POST = route({ role: "viewer" }, ({ ctx, request }) => signOut(ctx, request.headers));
+export const POST = route({ role: "viewer", summary: "End the session" }, ({ ctx, request }) => signOut(ctx, request.headers));

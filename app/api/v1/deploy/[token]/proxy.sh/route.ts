@@ -6,19 +6,28 @@ import { deployTokenParamsSchema } from "@/lib/agent-protocol/token-params";
 import { route } from "@/lib/http/route";
 import { assertDeployTokenLive } from "@/lib/proxies/register-proxy";
 import { consoleUrlFor } from "@/lib/install-commands/command-text";
-import { latestRelease } from "@/lib/proxies/releases";
+import { latestRelease } from "@/lib/releases/catalog";
 
-export const GET = route({ role: "public", params: deployTokenParamsSchema }, async ({ params, request }) => {
-  // A dead token gets a script that says why and changes nothing (a rerun must not stop a working proxy).
-  return scriptUnlessRefused(
-    "sh",
-    () => assertDeployTokenLive(params.token),
-    async () => {
-      const [body, latest] = await Promise.all([readAgentFile("install.sh"), latestRelease()]);
-      const base = consoleUrlFor(request);
-      return shellScriptResponse(
-        buildInstallScript({ role: "proxy", consoleUrl: base, token: params.token, proxyVersion: latest?.version }, body),
-      );
-    },
-  );
-});
+export const GET = route(
+  {
+    role: "public",
+    summary: "The script behind a manual deploy command",
+    description: "A token that can no longer register gets a script that says why and exits 1, changing nothing.",
+    params: deployTokenParamsSchema,
+    media: { type: "text/x-shellscript", description: "A POSIX shell script." },
+  },
+  async ({ params, request }) => {
+    // A dead token gets a script that says why and changes nothing (a rerun must not stop a working proxy).
+    return scriptUnlessRefused(
+      "sh",
+      () => assertDeployTokenLive(params.token),
+      async () => {
+        const [body, latest] = await Promise.all([readAgentFile("install.sh"), latestRelease()]);
+        const base = consoleUrlFor(request);
+        return shellScriptResponse(
+          buildInstallScript({ role: "proxy", consoleUrl: base, token: params.token, proxyVersion: latest?.version }, body),
+        );
+      },
+    );
+  },
+);

@@ -1,9 +1,20 @@
 // POST /api/v1/agent/proxies/{id}/data — a proxy relays its agents' records within the policy's limits (R17)
+import { dataAnswerSchema } from "@/lib/agents/responses";
 import { proxyDataSchema, proxyIdParamsSchema } from "@/lib/agents/schemas";
 import { route } from "@/lib/http/route";
 import { ingestProxyData } from "@/lib/relay/ingest-data";
 import { pacedIngest } from "@/lib/relay/relay-gates";
 
-export const POST = route({ role: "agent", params: proxyIdParamsSchema, body: proxyDataSchema }, ({ ctx, params, body }) =>
-  pacedIngest(() => ingestProxyData(ctx.agent!, params.id, body)),
+export const POST = route(
+  {
+    role: "agent",
+    summary: "Relay the agents' records (a proxy)",
+    description:
+      "Only records of agents connected to the proxy's cluster count; a forged item is refused alone. 429 INGEST_PACED with Retry-After when the console is taking in other proxies' data.",
+    params: proxyIdParamsSchema,
+    body: proxyDataSchema,
+    response: dataAnswerSchema,
+    errors: ["INGEST_PACED"],
+  },
+  ({ ctx, params, body }) => pacedIngest(() => ingestProxyData(ctx.agent!, params.id, body)),
 );

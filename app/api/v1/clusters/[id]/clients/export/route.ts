@@ -3,19 +3,21 @@ import { allClients } from "@/lib/assets/list-assets";
 import { listClientsQuerySchema } from "@/lib/assets/schemas";
 import { clientsCsvStream } from "@/lib/clients/export-csv";
 import { clusterIdSchema } from "@/lib/clusters/schemas";
+import { csvHeaders } from "@/lib/http/csv-stream";
 import { route } from "@/lib/http/route";
 
 export const GET = route(
-  { role: "viewer", params: clusterIdSchema, query: listClientsQuerySchema },
+  {
+    role: "viewer",
+    summary: "A cluster's connected clients under a filter, as CSV",
+    params: clusterIdSchema,
+    query: listClientsQuerySchema,
+    media: { type: "text/csv", description: "One line per client, streamed page by page." },
+    errors: ["NOT_FOUND"],
+  },
   async ({ params, query }) => {
     const pages = allClients(params.id, query);
     const first = await pages.next(); // 404 before the first byte when the cluster is unknown
-    return new Response(clientsCsvStream(first, pages), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="clients-${params.id}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return new Response(clientsCsvStream(first, pages), { headers: csvHeaders(`clients-${params.id}.csv`) });
   },
 );
