@@ -1,20 +1,39 @@
-// A TCP proxy in front of a server that a test can freeze and thaw (issue 15): frozen, it keeps
-// every connection open and passes nothing on, as a PostgreSQL stopped with SIGSTOP looks from
-// the outside; thawed, what waited flows on.
+// A TCP proxy in front of a server that a test can freeze, thaw and slow down (issue 15): frozen,
+// it keeps every connection open and passes nothing on, as a PostgreSQL stopped with SIGSTOP
+// looks from the outside; thawed, what waited flows on. With a delay, every chunk in either
+// direction is held that long (in order), as a slow or distant server answers.
 import net from "node:net";
 
-export type PausableProxy = { port: number; freeze(): void; thaw(): void; close(): Promise<void> };
+export type PausableProxy = {
+  port: number;
+  freeze(): void;
+  thaw(): void;
+  /** Holds each chunk this many milliseconds before passing it on; 0 passes at once. */
+  setDelay(ms: number): void;
+  close(): Promise<void>;
+};
 
 export async function pausableProxy(target: { host: string; port: number }): Promise<PausableProxy> {
   let frozen = false;
+  let delayMs = 0;
   const pipes = new Set<{ a: net.Socket; b: net.Socket }>();
+  /** Passes `from`'s chunks on to `to`, each after the delay, never overtaking an earlier one. */
+  const forward = (from: net.Socket, to: net.Socket) => {
+    let last = 0;
+    from.on("data", (chunk) => {
+      if (delayMs === 0 && last <= Date.now()) return void to.write(chunk);
+      last = Math.max(last, Date.now() + delayMs);
+      setTimeout(() => to.destroyed || to.write(chunk), last - Date.now());
+    });
+    from.on("end", () => setTimeout(() => to.end(), Math.max(0, last - Date.now())));
+  };
   const server = net.createServer((a) => {
     const b = net.connect(target.port, target.host);
     const pipe = { a, b };
     pipes.add(pipe);
-    a.pipe(b);
-    b.pipe(a);
-    // After pipe(), which sets the streams flowing.
+    forward(a, b);
+    forward(b, a);
+    // After the data listeners, which set the streams flowing.
     if (frozen) {
       a.pause();
       b.pause();
@@ -43,6 +62,9 @@ export async function pausableProxy(target: { host: string; port: number }): Pro
         a.resume();
         b.resume();
       }
+    },
+    setDelay(ms: number) {
+      delayMs = Math.max(0, ms);
     },
     close: () =>
       new Promise<void>((resolve) => {
