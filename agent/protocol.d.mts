@@ -135,7 +135,8 @@ export type ProtocolClient = {
   registerProxy(deployToken: string, facts: AssetFacts, proxyVersion: string): Promise<ProxyRegisterAnswer>;
   proxyHeartbeat(proxyId: string, report: ProxyReport): Promise<ProxyHeartbeatAnswer>;
   downloadRelease(version: string): Promise<Buffer>;
-  agentData(records: DataRecord[]): Promise<DataAnswer>;
+  /** `signal` stops this call (its retries and Retry-After waits included) besides the client's own. */
+  agentData(records: DataRecord[], options?: { signal?: AbortSignal }): Promise<DataAnswer>;
   proxyData(
     proxyId: string,
     records: (DataRecord & { assetId: string; seq?: number })[],

@@ -116,9 +116,9 @@ export function createProtocolClient(options) {
   };
   let credential = options.credential ?? null;
 
-  async function once(method, path, body, raw = false) {
+  async function once(method, path, body, raw, stop) {
     const target = endpoints ? endpoints.current() : base;
-    const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
+    const signals = [AbortSignal.timeout(timeoutMs), ...(stop ? [stop] : [])];
     const headers = { "content-type": "application/json", "user-agent": options.userAgent ?? `pac-agent/${AGENT_VERSION}` };
     if (credential) headers.authorization = `Bearer ${credential}`;
     const started = performance.now();
@@ -151,7 +151,7 @@ export function createProtocolClient(options) {
       }
       return { response, json };
     } catch (error) {
-      if (options.signal?.aborted) throw new ProtocolError("aborted", "stopped while a request was in flight");
+      if (stop?.aborted) throw new ProtocolError("aborted", "stopped while a request was in flight");
       const message =
         error?.name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : String(error?.cause?.code ?? error?.message);
       options.onRequest?.({ path, status: null, ms: performance.now() - started, error: message });
@@ -160,11 +160,13 @@ export function createProtocolClient(options) {
     }
   }
 
-  async function call(method, path, body, raw = false) {
+  /** `signal`: this call's own stop (e.g. the agent's data loop), besides the client's. */
+  async function call(method, path, body, raw = false, signal = undefined) {
+    const stop = signal && options.signal ? AbortSignal.any([signal, options.signal]) : (signal ?? options.signal);
     let last = "";
     for (let attempt = 0; ; attempt++) {
-      if (options.signal?.aborted) throw new ProtocolError("aborted", "stopped");
-      const { response, json, networkError } = await schedule(() => once(method, path, body, raw));
+      if (stop?.aborted) throw new ProtocolError("aborted", "stopped");
+      const { response, json, networkError } = await schedule(() => once(method, path, body, raw, stop));
       let waitMs = backoffDelayMs(attempt, backoff);
       if (response?.ok) return json;
       if (response) {
@@ -186,7 +188,7 @@ export function createProtocolClient(options) {
       }
       if (attempt + 1 >= maxAttempts) throw new ProtocolError("unavailable", `${last} (gave up after ${attempt + 1} attempts)`);
       options.log?.warn("request failed, retrying", { error: last, attempt: attempt + 1, retryInMs: waitMs });
-      if (await sleep(waitMs, options.signal)) throw new ProtocolError("aborted", "stopped");
+      if (await sleep(waitMs, stop)) throw new ProtocolError("aborted", "stopped");
     }
   }
 
@@ -228,7 +230,7 @@ export function createProtocolClient(options) {
     /** GET /api/v1/agent/releases/{version} → the release package's bytes (a Buffer; issue 17) */
     downloadRelease: (version) => call("GET", `/api/v1/agent/releases/${encodeURIComponent(version)}`, undefined, true),
     /** POST /api/v1/agent/data → { received, accepted, refused } (an agent's own records) */
-    agentData: (records) => call("POST", "/api/v1/agent/data", { records }),
+    agentData: (records, { signal } = {}) => call("POST", "/api/v1/agent/data", { records }, false, signal),
     /**
      * POST /api/v1/agent/proxies/{id}/data → { received, accepted, refused, duplicates, ackedSeq } (records of its
      * agents). With `stream`, each record carries its queue `seq` and the console applies each once (issue 15).

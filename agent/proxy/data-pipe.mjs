@@ -105,13 +105,14 @@ export class DataPipe {
         if (await sleep(idleMs, signal)) return;
         continue;
       }
-      const body = JSON.stringify(batch.records);
-      const bytes = Buffer.byteLength(body);
+      const sequenced = batch.records.every((r) => Number.isSafeInteger(r.seq));
+      const stream = sequenced ? this.queue.stream : undefined;
+      // The request body as sent (protocol.mjs), so the bandwidth limit (R17) counts its wrapper too.
+      const bytes = Buffer.byteLength(JSON.stringify(stream ? { stream, records: batch.records } : { records: batch.records }));
       if ((await this.#admit(this.bandwidth, bytes, signal)) || (await this.#admit(this.frequency, batch.records.length, signal)))
         return;
-      const sequenced = batch.records.every((r) => Number.isSafeInteger(r.seq));
       try {
-        const answer = await send(batch.records, sequenced ? this.queue.stream : undefined);
+        const answer = await send(batch.records, stream);
         const taken = acknowledged(batch.records, sequenced ? answer?.ackedSeq : undefined);
         if (taken === 0) throw new Error(`the console acknowledged none of the batch (ackedSeq ${answer?.ackedSeq})`);
         this.queue.commit(taken);

@@ -149,4 +149,16 @@ describe("createProtocolClient", () => {
     expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ stream: "3f0e4d52-7d4c-4b1e-9f0a-1d2c3b4a5e6f", records });
     expect(JSON.parse(String(seen[1]!.init.body))).toEqual({ records });
   });
+
+  it("stops a call waiting out a Retry-After when its own signal aborts", async () => {
+    const { impl, seen } = fakeFetch([{ status: 503, headers: { "retry-after": "30" } }]);
+    const client = createProtocolClient({ url: "http://c", fetch: impl, ...quick });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 50);
+    const started = performance.now();
+    const error = await client.agentData([{ type: "t", at: "x", data: {} }], { signal: stop.signal }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "aborted" });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(seen).toHaveLength(1);
+  });
 });
