@@ -94,7 +94,7 @@ export async function ingestProxyData(agent: AgentPrincipal, proxyId: string, in
 async function ingestAcknowledged(stream: string, records: (Rec & { seq: number })[], source: Prisma.Sql, proxyId: string) {
   const now = new Date();
   const highest = records.reduce((max, r) => Math.max(max, r.seq), 0);
-  return poolTransaction(async (run) => {
+  const acknowledged = poolTransaction(async (run) => {
     // Inserts the stream's row or, when it exists, locks it (a concurrent copy of this batch waits
     // here) and reads acked_seq as last committed.
     const [lock] = await run<{ acked_seq: string }>(Prisma.sql`
@@ -104,7 +104,6 @@ async function ingestAcknowledged(stream: string, records: (Rec & { seq: number 
     const before = Number(lock!.acked_seq);
     const fresh = records.filter((r) => r.seq > before);
     const duplicates = records.length - fresh.length;
-    if (duplicates > 0) metrics().ingestRecords.inc({ outcome: "duplicate" }, duplicates);
     const ackedSeq = Math.max(before, highest);
     if (fresh.length === 0) return { received: records.length, accepted: 0, refused: 0, duplicates, ackedSeq };
     const [result] = await ingest(fresh, source, proxyId, now, run, { stream, seq: highest });
@@ -116,4 +115,10 @@ async function ingestAcknowledged(stream: string, records: (Rec & { seq: number 
       ackedSeq,
     };
   });
+  // The proxy deleted since the check above: its ack row cannot reference it (foreign key, 23503).
+  const answer = await acknowledged.catch((error: { code?: string }) => {
+    throw error?.code === "23503" ? proxyDeleted() : error;
+  });
+  if (answer.duplicates > 0) metrics().ingestRecords.inc({ outcome: "duplicate" }, answer.duplicates);
+  return answer;
 }
