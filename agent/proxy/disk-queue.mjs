@@ -115,6 +115,7 @@ export class DiskQueue {
     } catch (error) {
       this.lastError = error;
     }
+    this.stream ??= randomUUID(); // the folder could not be read: a stream of this run only
   }
 
   /** The stream id from stream.json, or a new one; the next seq continues after the cursor's last committed one. */
