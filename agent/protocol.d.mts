@@ -105,6 +105,8 @@ export type EndpointPoolLike = {
 };
 export type DataRecord = { type: string; at: string; data: Record<string, unknown> };
 export type DataAnswer = { received: number; accepted: number; refused: number };
+/** A proxy's data answer; duplicates and ackedSeq when the batch named its stream (issue 15). */
+export type ProxyDataAnswer = DataAnswer & { duplicates?: number; ackedSeq?: number };
 
 export type ProtocolClientOptions = {
   url?: string;
@@ -121,6 +123,8 @@ export type ProtocolClientOptions = {
   /** Runs each attempt; the timeout starts inside (a concurrency limiter, in the simulator). */
   schedule?: <T>(attempt: () => Promise<T>) => Promise<T>;
   userAgent?: string;
+  /** The randomness of the waits (tests). */
+  random?: () => number;
 };
 
 export type ProtocolClient = {
@@ -131,8 +135,13 @@ export type ProtocolClient = {
   registerProxy(deployToken: string, facts: AssetFacts, proxyVersion: string): Promise<ProxyRegisterAnswer>;
   proxyHeartbeat(proxyId: string, report: ProxyReport): Promise<ProxyHeartbeatAnswer>;
   downloadRelease(version: string): Promise<Buffer>;
-  agentData(records: DataRecord[]): Promise<DataAnswer>;
-  proxyData(proxyId: string, records: (DataRecord & { assetId: string })[]): Promise<DataAnswer>;
+  /** `signal` stops this call (its retries and Retry-After waits included) besides the client's own. */
+  agentData(records: DataRecord[], options?: { signal?: AbortSignal }): Promise<DataAnswer>;
+  proxyData(
+    proxyId: string,
+    records: (DataRecord & { assetId: string; seq?: number })[],
+    stream?: string,
+  ): Promise<ProxyDataAnswer>;
   readonly url: string;
   setUrl(url: string): void;
   setEndpoints(pool: EndpointPoolLike | null): void;
@@ -145,6 +154,7 @@ export declare function backoffDelayMs(
   options?: { baseMs?: number; capMs?: number; random?: () => number },
 ): number;
 export declare function parseRetryAfter(value: string | null | undefined, now?: number): number | null;
+export declare function retryAfterJitter(ms: number, fraction?: number, random?: () => number): number;
 export declare function jittered(ms: number, fraction?: number, random?: () => number): number;
 export declare function sleep(ms: number, signal?: AbortSignal): Promise<boolean>;
 export declare function createProtocolClient(options: ProtocolClientOptions): ProtocolClient;

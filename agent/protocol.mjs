@@ -3,7 +3,8 @@
 // no dependencies: the console serves this file as it is (GET /api/v1/agent-dist/protocol.mjs).
 //
 // Transport policy: every request has a timeout; network errors, timeouts and 5xx answers are
-// retried with exponential backoff and jitter; 429 waits for Retry-After. 401 (unknown
+// retried with exponential backoff and jitter; a 429 or 503 with Retry-After waits that long plus
+// 0–50 % at random, so a fleet told to come back together does not (issue 15). 401 (unknown
 // credential or token) and 410 (deleted proxy, used or expired token) are final: the caller stops.
 
 /** Versions this build reports; the console's release catalog decides what is "latest" (R10). */
@@ -44,6 +45,11 @@ export function parseRetryAfter(value, now = Date.now()) {
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** A Retry-After wait plus up to `fraction` more at random: proxies paced together come back spread. */
+export function retryAfterJitter(ms, fraction = 0.5, random = Math.random) {
+  return Math.round(ms * (1 + fraction * random()));
 }
 
 /** `ms` spread by ±fraction, so a fleet started at once does not heartbeat in lockstep. */
@@ -87,6 +93,7 @@ function errorKind(status) {
  *   onRequest?: (event: { path: string, status: number | null, ms: number, error?: string }) => void,
  *   schedule?: <T>(attempt: () => Promise<T>) => Promise<T>,
  *   userAgent?: string,
+ *   random?: () => number,
  * }} options
  * `schedule` runs each attempt (the simulator passes a concurrency limiter); the timeout and
  * the measured time start when the attempt runs, not while it waits its turn.
@@ -102,12 +109,16 @@ export function createProtocolClient(options) {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxAttempts = options.maxAttempts ?? 5;
   const schedule = options.schedule ?? ((attempt) => attempt());
-  const backoff = { baseMs: options.retryBaseMs ?? 500, capMs: options.retryCapMs ?? 30_000 };
+  const backoff = {
+    baseMs: options.retryBaseMs ?? 500,
+    capMs: options.retryCapMs ?? 30_000,
+    random: options.random ?? Math.random,
+  };
   let credential = options.credential ?? null;
 
-  async function once(method, path, body, raw = false) {
+  async function once(method, path, body, raw, stop) {
     const target = endpoints ? endpoints.current() : base;
-    const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
+    const signals = [AbortSignal.timeout(timeoutMs), ...(stop ? [stop] : [])];
     const headers = { "content-type": "application/json", "user-agent": options.userAgent ?? `pac-agent/${AGENT_VERSION}` };
     if (credential) headers.authorization = `Bearer ${credential}`;
     const started = performance.now();
@@ -140,7 +151,7 @@ export function createProtocolClient(options) {
       }
       return { response, json };
     } catch (error) {
-      if (options.signal?.aborted) throw new ProtocolError("aborted", "stopped while a request was in flight");
+      if (stop?.aborted) throw new ProtocolError("aborted", "stopped while a request was in flight");
       const message =
         error?.name === "TimeoutError" ? `timed out after ${timeoutMs} ms` : String(error?.cause?.code ?? error?.message);
       options.onRequest?.({ path, status: null, ms: performance.now() - started, error: message });
@@ -149,18 +160,21 @@ export function createProtocolClient(options) {
     }
   }
 
-  async function call(method, path, body, raw = false) {
+  /** `signal`: this call's own stop (e.g. the agent's data loop), besides the client's. */
+  async function call(method, path, body, raw = false, signal = undefined) {
+    const stop = signal && options.signal ? AbortSignal.any([signal, options.signal]) : (signal ?? options.signal);
     let last = "";
     for (let attempt = 0; ; attempt++) {
-      if (options.signal?.aborted) throw new ProtocolError("aborted", "stopped");
-      const { response, json, networkError } = await schedule(() => once(method, path, body, raw));
+      if (stop?.aborted) throw new ProtocolError("aborted", "stopped");
+      const { response, json, networkError } = await schedule(() => once(method, path, body, raw, stop));
       let waitMs = backoffDelayMs(attempt, backoff);
       if (response?.ok) return json;
       if (response) {
         const err = json?.error ?? {};
         const message = `${method} ${path}: ${response.status} ${err.code ?? response.statusText}${err.message ? ` — ${err.message}` : ""}`;
-        if (response.status === 429) {
-          waitMs = parseRetryAfter(response.headers.get("retry-after")) ?? waitMs;
+        const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+        if (response.status === 429 || response.status === 503) {
+          if (retryAfter !== null) waitMs = retryAfterJitter(retryAfter, 0.5, options.random);
         } else if (response.status < 500) {
           throw new ProtocolError(errorKind(response.status), message, {
             status: response.status,
@@ -174,7 +188,7 @@ export function createProtocolClient(options) {
       }
       if (attempt + 1 >= maxAttempts) throw new ProtocolError("unavailable", `${last} (gave up after ${attempt + 1} attempts)`);
       options.log?.warn("request failed, retrying", { error: last, attempt: attempt + 1, retryInMs: waitMs });
-      if (await sleep(waitMs, options.signal)) throw new ProtocolError("aborted", "stopped");
+      if (await sleep(waitMs, stop)) throw new ProtocolError("aborted", "stopped");
     }
   }
 
@@ -216,8 +230,12 @@ export function createProtocolClient(options) {
     /** GET /api/v1/agent/releases/{version} → the release package's bytes (a Buffer; issue 17) */
     downloadRelease: (version) => call("GET", `/api/v1/agent/releases/${encodeURIComponent(version)}`, undefined, true),
     /** POST /api/v1/agent/data → { received, accepted, refused } (an agent's own records) */
-    agentData: (records) => call("POST", "/api/v1/agent/data", { records }),
-    /** POST /api/v1/agent/proxies/{id}/data → { received, accepted, refused } (records of its agents) */
-    proxyData: (proxyId, records) => call("POST", `/api/v1/agent/proxies/${encodeURIComponent(proxyId)}/data`, { records }),
+    agentData: (records, { signal } = {}) => call("POST", "/api/v1/agent/data", { records }, false, signal),
+    /**
+     * POST /api/v1/agent/proxies/{id}/data → { received, accepted, refused, duplicates, ackedSeq } (records of its
+     * agents). With `stream`, each record carries its queue `seq` and the console applies each once (issue 15).
+     */
+    proxyData: (proxyId, records, stream) =>
+      call("POST", `/api/v1/agent/proxies/${encodeURIComponent(proxyId)}/data`, stream ? { stream, records } : { records }),
   };
 }

@@ -18,11 +18,11 @@ export function createDataSender({ client, collectors, maxQueued = MAX_QUEUED_RE
     }
   }
 
-  async function flush() {
+  async function flush(signal) {
     while (queue.length > 0) {
       const batch = queue.slice(0, BATCH);
       try {
-        await client.agentData(batch);
+        await client.agentData(batch, { signal });
       } catch (error) {
         if (error?.kind === "aborted") throw error;
         stats.failures++;
@@ -46,7 +46,8 @@ export function createDataSender({ client, collectors, maxQueued = MAX_QUEUED_RE
       while (!signal?.aborted) {
         collect();
         try {
-          await flush();
+          // The loop's signal stops a send waiting out a Retry-After too: a refused agent exits at once.
+          await flush(signal);
         } catch {
           return;
         }

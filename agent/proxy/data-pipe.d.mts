@@ -8,7 +8,10 @@ export type PipeStats = {
   cacheBytes: number;
 };
 type Rec = { type: string; at: string; data: Record<string, unknown> };
+/** How many of `records` (in seq order) have seq <= ackedSeq; all of them when ackedSeq is not a number. */
+export declare function acknowledged(records: { seq?: number }[], ackedSeq: unknown): number;
 export declare class DataPipe {
+  readonly queue: import("./disk-queue.mjs").DiskQueue<Rec & { assetId: string }>;
   constructor(options: {
     stateDir: string;
     queueMaxBytes?: number;
@@ -22,8 +25,13 @@ export declare class DataPipe {
   accept(assetId: string, records: Rec[]): number;
   stats(): PipeStats;
   drain(
-    send: (records: (Rec & { assetId: string })[]) => Promise<unknown>,
-    options?: { signal?: AbortSignal; retryMs?: (failures: number, error: unknown) => number; idleMs?: number },
+    send: (records: (Rec & { assetId: string; seq?: number })[], stream: string | undefined) => Promise<unknown>,
+    options?: {
+      signal?: AbortSignal;
+      retryMs?: (failures: number, error: unknown) => number;
+      idleMs?: number;
+      lingerMs?: number;
+    },
   ): Promise<void>;
   close(): void;
 }

@@ -13,6 +13,14 @@ export const DEFAULT_QUEUE_MAX_BYTES = 256 * 1024 * 1024;
 const MAX_SEND_RECORDS = 500;
 const MAX_SEND_BYTES = 256 * 1024;
 
+/** How many of `records` (in seq order) the console took: those with seq <= ackedSeq; all when it did not say. */
+export function acknowledged(records, ackedSeq) {
+  if (typeof ackedSeq !== "number") return records.length;
+  let n = 0;
+  while (n < records.length && records[n].seq <= ackedSeq) n++;
+  return n;
+}
+
 export class DataPipe {
   /**
    * @param {{ stateDir: string, queueMaxBytes?: number, cacheMaxBytes?: number | null, cacheDir?: string | null,
@@ -81,8 +89,11 @@ export class DataPipe {
   }
 
   /**
-   * Drains the queue upstream until `signal` aborts: `send(records)` posts one batch and throws
-   * when it could not (the batch stays queued and is tried again after `retryMs`).
+   * Drains the queue upstream until `signal` aborts: `send(records, stream)` posts one batch and
+   * throws when it could not (the batch stays queued and is tried again after `retryMs`). The
+   * console acknowledges up to `ackedSeq` (issue 15): exactly the records with seq <= ackedSeq are
+   * committed; an answer without it (a console before issue 15) takes the whole batch. Records
+   * queued by an older release have no seq and go without a stream, as they did then.
    */
   async drain(send, { signal, retryMs = () => 2000, idleMs = 250, lingerMs = 5000 } = {}) {
     let failures = 0;
@@ -94,15 +105,20 @@ export class DataPipe {
         if (await sleep(idleMs, signal)) return;
         continue;
       }
-      const body = JSON.stringify(batch.records);
-      const bytes = Buffer.byteLength(body);
+      const sequenced = batch.records.every((r) => Number.isSafeInteger(r.seq));
+      const stream = sequenced ? this.queue.stream : undefined;
+      // The request body as sent (protocol.mjs), so the bandwidth limit (R17) counts its wrapper too.
+      const bytes = Buffer.byteLength(JSON.stringify(stream ? { stream, records: batch.records } : { records: batch.records }));
       if ((await this.#admit(this.bandwidth, bytes, signal)) || (await this.#admit(this.frequency, batch.records.length, signal)))
         return;
       try {
-        await send(batch.records);
-        this.queue.commit(batch.records.length);
+        const answer = await send(batch.records, stream);
+        const taken = acknowledged(batch.records, sequenced ? answer?.ackedSeq : undefined);
+        if (taken === 0) throw new Error(`the console acknowledged none of the batch (ackedSeq ${answer?.ackedSeq})`);
+        this.queue.commit(taken);
         this.bytesRelayed += bytes;
         failures = 0;
+        if (taken < batch.records.length) continue; // the rest at once, as the next batch
         // A batch that was not full: let records gather for a moment, so a steady trickle from
         // thousands of agents goes upstream as one request every few seconds, not one per agent
         // (a million clients behind 167 proxies: about 33 requests a second at the console).

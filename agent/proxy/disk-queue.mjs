@@ -8,9 +8,18 @@
 // Synchronous fs calls: records are small and each call touches at most a segment. No fsync:
 // a crashed process loses nothing the kernel holds; a crashed host may lose the last writes.
 //
+// Acknowledgement (issue 15): every record is stamped with `seq`, one more than the last, within a
+// `stream` (a random id kept in `<dir>/stream.json`); the console applies each (stream, seq) once,
+// so a batch sent again after a crash or a lost answer is not counted twice. The next seq survives
+// a restart: it follows the last segment's last line and the last committed seq the cursor keeps,
+// and the cursor is written before committed segments are deleted. Without stream.json (lost, or
+// a queue from a release before this), a new stream starts, which is safe: the console has never
+// acknowledged anything of it.
+//
 // When full, a push is refused (drop-newest): the queued data is older and has waited its turn,
 // and refusing needs no rewrite of a segment. Every refusal, torn line and write error (ENOSPC,
 // EIO) is counted in `dropped`, never thrown.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -43,7 +52,12 @@ export class DiskQueue {
     /** Oldest first: { seq, size (on disk), count (records), pending (uncommitted bytes), lines (once loaded) }. */
     this.segments = [];
     this.headIndex = 0; // records of segments[0] already committed
-    this.nextSeq = 1;
+    this.nextSeq = 1; // of the next segment file
+    this.stream = null;
+    this.nextRecordSeq = 1;
+    this.committedSeq = 0;
+    /** Committed segments not yet deleted, because the cursor could not be written. */
+    this.unlinked = [];
     this.diskBytes = 0;
     this.dropCount = { records: 0, bytes: 0 };
     this.lastError = null;
@@ -81,11 +95,14 @@ export class DiskQueue {
         .map(Number);
       seqs.sort((a, b) => a - b);
       this.nextSeq = (seqs.at(-1) ?? 0) + 1;
+      this.recoverStream(cursor);
       for (const seq of seqs) {
         const { lines, bad, badBytes, wholeBytes, torn } = parseSegment(fs.readFileSync(this.path(seq)));
         this.drop(bad, badBytes);
         // Cut a torn last line so the next append starts a line of its own.
         if (torn) fs.truncateSync(this.path(seq), wholeBytes);
+        const lastSeq = lines.at(-1)?.record?.seq;
+        if (Number.isSafeInteger(lastSeq) && lastSeq >= this.nextRecordSeq) this.nextRecordSeq = lastSeq + 1;
         const skip = this.segments.length === 0 && cursor.seq === seq ? Math.min(cursor.index, lines.length) : 0;
         if (skip === lines.length) {
           fs.rmSync(this.path(seq), { force: true });
@@ -98,6 +115,25 @@ export class DiskQueue {
     } catch (error) {
       this.lastError = error;
     }
+    this.stream ??= randomUUID(); // the folder could not be read: a stream of this run only
+  }
+
+  /** The stream id from stream.json, or a new one; the next seq continues after the cursor's last committed one. */
+  recoverStream(cursor) {
+    try {
+      const saved = JSON.parse(fs.readFileSync(this.path("stream.json"), "utf8"));
+      if (typeof saved?.stream === "string" && saved.stream.length > 0) this.stream = saved.stream;
+    } catch {} // none yet, or unreadable: a new stream
+    if (this.stream && cursor.stream === this.stream && Number.isSafeInteger(cursor.lastSeq) && cursor.lastSeq >= 0) {
+      this.committedSeq = cursor.lastSeq;
+      this.nextRecordSeq = cursor.lastSeq + 1;
+    }
+    if (this.stream) return;
+    this.stream = randomUUID();
+    this.attempt(() => {
+      fs.writeFileSync(this.path("stream.tmp"), JSON.stringify({ stream: this.stream }));
+      fs.renameSync(this.path("stream.tmp"), this.path("stream.json"));
+    });
   }
 
   /** Appends one record; false (and counted in `dropped`) when it does not fit or cannot be written. */
@@ -136,7 +172,8 @@ export class DiskQueue {
       queued += chunk.lines.length;
       chunk = null;
     };
-    for (const record of records) {
+    for (const given of records) {
+      const record = { ...given, seq: this.nextRecordSeq };
       const line = `${JSON.stringify(record)}\n`;
       const bytes = Buffer.byteLength(line);
       const planned = chunk ? chunk.bytes : 0;
@@ -144,6 +181,8 @@ export class DiskQueue {
         this.drop(1, bytes);
         continue;
       }
+      // Taken even if the write then fails: a gap in the seqs is harmless, a seq used twice is not.
+      this.nextRecordSeq += 1;
       const last = chunk ? chunk.tail : this.segments.at(-1);
       const used = (last?.size ?? 0) + (chunk && chunk.tail === last ? chunk.bytes : 0);
       if (!last || used + bytes > this.segmentBytes) {
@@ -201,23 +240,34 @@ export class DiskQueue {
   /** Removes the first `count` records (those a peek returned); finished segments are deleted. */
   commit(count) {
     let left = count;
+    const finished = [];
     while (left > 0 && this.segments.length > 0) {
       const lines = this.load(0);
       const head = this.segments[0];
       const n = Math.min(left, lines.length - this.headIndex);
       head.pending -= sumBytes(lines.slice(this.headIndex, this.headIndex + n));
+      const lastSeq = lines[this.headIndex + n - 1]?.record?.seq;
+      if (Number.isSafeInteger(lastSeq) && lastSeq > this.committedSeq) this.committedSeq = lastSeq;
       this.headIndex += n;
       left -= n;
       if (this.headIndex < lines.length) break;
-      this.attempt(() => fs.rmSync(this.path(head.seq), { force: true }));
+      finished.push(head.seq);
       this.diskBytes -= head.size;
       this.segments.shift();
       this.headIndex = 0;
     }
-    this.attempt(() => {
-      fs.writeFileSync(this.path("cursor.tmp"), JSON.stringify({ seq: this.segments[0]?.seq, index: this.headIndex }));
+    // The cursor first: should it fail, the finished segments stay on disk until a cursor write
+    // succeeds, so a restart still sees their seqs (and sends them again; the console drops them).
+    this.unlinked.push(...finished);
+    try {
+      const cursor = { seq: this.segments[0]?.seq, index: this.headIndex, stream: this.stream, lastSeq: this.committedSeq };
+      fs.writeFileSync(this.path("cursor.tmp"), JSON.stringify(cursor));
       fs.renameSync(this.path("cursor.tmp"), this.path("cursor.json"));
-    });
+    } catch (error) {
+      this.lastError = error;
+      return;
+    }
+    for (const seq of this.unlinked.splice(0)) this.attempt(() => fs.rmSync(this.path(seq), { force: true }));
   }
 
   /** Bytes (JSON lines) of the records still queued; the files may hold up to a segment more. */

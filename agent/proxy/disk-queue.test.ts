@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DiskQueue } from "@/agent/proxy/disk-queue.mjs";
 
-type Rec = { n: number; pad?: string };
+type Rec = { n: number; pad?: string; seq?: number };
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "pac-queue-"));
@@ -44,7 +44,7 @@ describe("DiskQueue", () => {
     expect(queue.bytes).toBe(0);
     expect(segmentFiles()).toEqual([]);
     queue.push({ n: 99 });
-    expect(queue.peek().records).toEqual([{ n: 99 }]);
+    expect(queue.peek().records).toEqual([{ n: 99, seq: 51 }]);
   });
 
   it("peeks within maxBytes but always returns one record", () => {
@@ -106,7 +106,79 @@ describe("DiskQueue", () => {
     fs.rmSync(path.join(dir, file!));
     fs.mkdirSync(path.join(dir, file!));
     expect(queue.push({ n: 2 })).toBe(false);
-    expect(queue.dropped).toEqual({ records: 1, bytes: lineBytes({ n: 2 }) });
+    expect(queue.dropped).toEqual({ records: 1, bytes: lineBytes({ n: 2, seq: 2 }) });
     expect(queue.lastError).toBeTruthy();
+  });
+
+  describe("acknowledgement: stream and seq (issue 15)", () => {
+    const seqs = (queue: DiskQueue<Rec>) => queue.peek().records.map((r) => r.seq);
+    const streamFile = () => JSON.parse(fs.readFileSync(path.join(dir, "stream.json"), "utf8")).stream;
+
+    it("stamps each record with the next seq, in its line on disk", () => {
+      const queue = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      expect(queue.stream).toMatch(/^[0-9a-f-]{36}$/);
+      expect(streamFile()).toBe(queue.stream);
+      expect(queue.pushAll([{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }])).toBe(4);
+      expect(seqs(queue)).toEqual([1, 2, 3, 4]);
+      const lines = segmentFiles().flatMap((f) => fs.readFileSync(path.join(dir, f), "utf8").trim().split("\n"));
+      expect(lines.map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3, 4]);
+    });
+
+    it("keeps the stream and continues the seqs after a re-open with records queued", () => {
+      const first = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      for (let n = 0; n < 10; n++) first.push({ n });
+      first.commit(4);
+      first.close();
+      const second = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      expect(second.stream).toBe(first.stream);
+      second.push({ n: 10 });
+      expect(seqs(second)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    });
+
+    it("keeps counting up when re-opened empty after everything was committed", () => {
+      const first = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      for (let n = 0; n < 7; n++) first.push({ n });
+      first.commit(7);
+      expect(segmentFiles()).toEqual([]);
+      first.close();
+      const second = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      expect(second.records).toBe(0);
+      expect(second.committedSeq).toBe(7);
+      second.push({ n: 7 });
+      expect(seqs(second)).toEqual([8]);
+      second.commit(1);
+      const third = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      third.push({ n: 8 });
+      expect([third.stream, seqs(third)]).toEqual([first.stream, [9]]);
+    });
+
+    it("starts a new stream when stream.json is lost", () => {
+      const first = new DiskQueue<Rec>({ dir, maxBytes: 100_000 });
+      first.push({ n: 0 });
+      first.commit(1);
+      fs.rmSync(path.join(dir, "stream.json"));
+      const second = new DiskQueue<Rec>({ dir, maxBytes: 100_000 });
+      expect(second.stream).not.toBe(first.stream);
+      expect(streamFile()).toBe(second.stream);
+    });
+
+    it("keeps committed segments on disk while the cursor cannot be written, so their seqs are not reused", () => {
+      const first = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      for (let n = 0; n < 6; n++) first.push({ n });
+      first.commit(1);
+      // cursor.tmp as a directory: the cursor write fails (EISDIR), as ENOSPC would.
+      fs.mkdirSync(path.join(dir, "cursor.tmp"));
+      const before = segmentFiles();
+      first.commit(5);
+      expect(first.lastError).toBeTruthy();
+      expect(segmentFiles()).toEqual(before);
+      const second = new DiskQueue<Rec>({ dir, maxBytes: 100_000, segmentBytes: 60 });
+      second.push({ n: 6 });
+      // Sent again from the cursor (the console drops what it acknowledged); seq 7 is new.
+      expect(seqs(second)).toEqual([2, 3, 4, 5, 6, 7]);
+      fs.rmdirSync(path.join(dir, "cursor.tmp"));
+      second.commit(6);
+      expect(segmentFiles()).toEqual([]);
+    });
   });
 });

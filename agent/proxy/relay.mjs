@@ -68,7 +68,7 @@ export async function startRelay(o) {
   // Stopped by close() (the loop ended: a stop task, a deleted proxy) or by the daemon's signal.
   const stop = new AbortController();
   o.signal?.addEventListener("abort", () => stop.abort(), { once: true });
-  const draining = data.drain((records) => o.client.proxyData(o.proxyId, records), {
+  const draining = data.drain((records, stream) => o.client.proxyData(o.proxyId, records, stream), {
     signal: stop.signal,
     retryMs: (n) => backoffDelayMs(n, { baseMs: 1000, capMs: 60_000 }),
   });

@@ -1,7 +1,14 @@
 // The shared protocol client (agent/protocol.mjs): backoff, Retry-After, and which answers
 // are retried or final.
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs, createProtocolClient, jittered, parseRetryAfter, ProtocolError } from "@/agent/protocol.mjs";
+import {
+  backoffDelayMs,
+  createProtocolClient,
+  jittered,
+  parseRetryAfter,
+  ProtocolError,
+  retryAfterJitter,
+} from "@/agent/protocol.mjs";
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | "network-error";
 
@@ -33,6 +40,12 @@ describe("backoff and timing helpers", () => {
     expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
     expect(parseRetryAfter(null)).toBeNull();
     expect(parseRetryAfter("soon")).toBeNull();
+  });
+
+  it("adds 0–50 % to a Retry-After wait", () => {
+    expect(retryAfterJitter(2000, 0.5, () => 0)).toBe(2000);
+    expect(retryAfterJitter(2000, 0.5, () => 0.5)).toBe(2500);
+    expect(retryAfterJitter(2000, 0.5, () => 0.999)).toBe(2999);
   });
 
   it("spreads an interval by ±fraction", () => {
@@ -92,5 +105,60 @@ describe("createProtocolClient", () => {
     const client = createProtocolClient({ url: "http://c", fetch: impl, onRequest: (e) => events.push(e), ...quick });
     await client.heartbeat({ agentVersion: "3.3.0", viaProxyId: null });
     expect(events.map((e) => e.status)).toEqual([500, 200]);
+  });
+
+  it.each([429, 503])("waits a %i's Retry-After plus up to half of it at random, not the backoff", async (status) => {
+    for (const [random, expected] of [
+      [0, 200],
+      [0.5, 250],
+      [1, 300],
+    ] as const) {
+      const waits: number[] = [];
+      const { impl, seen } = fakeFetch([
+        { status, headers: { "retry-after": "0.2" }, body: { error: { code: "INGEST_PACED" } } },
+        { status: 200, body: { received: 1, accepted: 1, refused: 0 } },
+      ]);
+      const log = { warn: (_msg: string, fields?: object) => waits.push((fields as { retryInMs: number }).retryInMs) };
+      const client = createProtocolClient({ url: "http://c", fetch: impl, log, random: () => random, ...quick });
+      const started = performance.now();
+      await client.proxyData("p1", [{ assetId: "a", type: "t", at: "x", data: {}, seq: 1 }], "s1");
+      expect(waits).toEqual([expected]);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(expected - 5);
+      expect(seen).toHaveLength(2);
+    }
+  });
+
+  it("backs off a 503 without Retry-After as any 5xx", async () => {
+    const waits: number[] = [];
+    const { impl } = fakeFetch([{ status: 503 }, { status: 200, body: {} }]);
+    const log = { warn: (_msg: string, fields?: object) => waits.push((fields as { retryInMs: number }).retryInMs) };
+    const client = createProtocolClient({ url: "http://c", fetch: impl, log, random: () => 1, ...quick });
+    await client.heartbeat({ agentVersion: "3.3.0", viaProxyId: null });
+    expect(waits).toEqual([1]); // backoffDelayMs(0, base 1 ms): 0.5 + 1 × 0.5, rounded
+  });
+
+  it("sends a proxy's batch with its stream, and without one as before", async () => {
+    const { impl, seen } = fakeFetch([
+      { status: 200, body: {} },
+      { status: 200, body: {} },
+    ]);
+    const client = createProtocolClient({ url: "http://c", fetch: impl, ...quick });
+    const records = [{ assetId: "a", type: "t", at: "x", data: {}, seq: 7 }];
+    await client.proxyData("p1", records, "3f0e4d52-7d4c-4b1e-9f0a-1d2c3b4a5e6f");
+    await client.proxyData("p1", records);
+    expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ stream: "3f0e4d52-7d4c-4b1e-9f0a-1d2c3b4a5e6f", records });
+    expect(JSON.parse(String(seen[1]!.init.body))).toEqual({ records });
+  });
+
+  it("stops a call waiting out a Retry-After when its own signal aborts", async () => {
+    const { impl, seen } = fakeFetch([{ status: 503, headers: { "retry-after": "30" } }]);
+    const client = createProtocolClient({ url: "http://c", fetch: impl, ...quick });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 50);
+    const started = performance.now();
+    const error = await client.agentData([{ type: "t", at: "x", data: {} }], { signal: stop.signal }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "aborted" });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(seen).toHaveLength(1);
   });
 });

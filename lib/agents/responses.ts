@@ -104,3 +104,13 @@ export const dataAnswerSchema = z.object({
   accepted: z.number().int(),
   refused: z.number().int().describe("Records of agents not connected to the proxy's cluster, refused one by one."),
 });
+
+/** A proxy's data answer: what its stream's acknowledgement covers now (issue 15). */
+export const proxyDataAnswerSchema = dataAnswerSchema.extend({
+  duplicates: z.number().int().describe("Records at or below the stream's acknowledged seq: applied before, skipped."),
+  ackedSeq: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The highest seq of the stream the console has taken (null without a stream): commit the records up to it."),
+});

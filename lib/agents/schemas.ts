@@ -131,11 +131,33 @@ export const MAX_DATA_RECORDS = 2000;
 export const agentDataSchema = z.strictObject({ records: z.array(dataRecord).min(1).max(MAX_DATA_RECORDS) });
 
 /** POST /api/v1/agent/proxies/{id}/data — records of the proxy's agents, within the policy's limits. */
-export const proxyDataSchema = z.strictObject({
-  records: z
-    .array(dataRecord.extend({ assetId: z.uuid() }))
-    .min(1)
-    .max(MAX_DATA_RECORDS),
-});
+export const proxyDataSchema = z
+  .strictObject({
+    stream: z
+      .uuid()
+      .optional()
+      .describe("The proxy queue's stream: each (stream, seq) is applied once (issue 15). Absent: no deduplication."),
+    records: z
+      .array(
+        dataRecord.extend({
+          assetId: z.uuid(),
+          seq: z
+            .number()
+            .int()
+            .min(1)
+            .max(Number.MAX_SAFE_INTEGER)
+            .optional()
+            .describe("The record's place in the stream, increasing; required with stream."),
+        }),
+      )
+      .min(1)
+      .max(MAX_DATA_RECORDS),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.stream) return;
+    body.records.forEach((r, i) => {
+      if (r.seq === undefined) ctx.addIssue({ code: "custom", path: ["records", i, "seq"], message: "Required with stream." });
+    });
+  });
 
 export const proxyIdParamsSchema = z.strictObject({ id: z.uuid() });

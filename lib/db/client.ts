@@ -64,6 +64,34 @@ export async function queryRows<T>(statement: Prisma.Sql): Promise<T[]> {
   return result.rows as T[];
 }
 
+/** Runs `statement` and returns its rows: on the pool, or on one transaction's connection. */
+export type RunRows = <T>(statement: Prisma.Sql) => Promise<T[]>;
+
+/**
+ * A transaction of a few raw statements on one pooled connection, for a hot path that needs a row
+ * lock (issue 15: the proxy queue acknowledgement) without the ORM's interactive-transaction cost.
+ * COMMIT when `work` resolves, ROLLBACK when it throws; a connection whose ROLLBACK fails is
+ * destroyed, not given back.
+ */
+export async function poolTransaction<T>(work: (run: RunRows) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(async <R>(statement: Prisma.Sql) => {
+      const rows = await client.query(statement.text, statement.values as unknown[]);
+      return rows.rows as R[];
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export async function disconnectDb() {
   const { prisma, pool: open } = globalForDb;
   globalForDb.prisma = undefined;

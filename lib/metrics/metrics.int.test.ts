@@ -63,6 +63,7 @@ describe("GET /metrics", () => {
       "pac_http_request_duration_seconds",
       "pac_relay_batches_total",
       "pac_ingest_lag_seconds",
+      "pac_ingest_throttled_total",
       "pac_db_pool_connections",
       "pac_db_pool_waiting",
       "pac_connect_job_waves_total",

@@ -41,8 +41,13 @@ function create() {
     }),
     ingestRecords: new client.Counter({
       name: "pac_ingest_records_total",
-      help: "Data records received, by whether they were accepted.",
+      help: "Data records received, by outcome: accepted, refused, or duplicate (a proxy's batch sent again, applied once).",
       labelNames: ["outcome"] as const,
+      registers,
+    }),
+    ingestThrottled: new client.Counter({
+      name: "pac_ingest_throttled_total",
+      help: "Proxy data batches answered 429 INGEST_PACED because this instance's ingest slots were busy.",
       registers,
     }),
     connectWaves: new client.Counter({

@@ -85,7 +85,7 @@ describe("a proxy vouches only for its own cluster's agents", () => {
         { assetId: foreign.asset.id, type: "process_logs", at, data: { pid: 2 } },
       ],
     });
-    expect(result).toEqual({ received: 2, accepted: 1, refused: 1 });
+    expect(result).toEqual({ received: 2, accepted: 1, refused: 1, duplicates: 0, ackedSeq: null });
     const samples = await db().assetDataSample.findMany({ where: { assetId: { in: [own.asset.id, foreign.asset.id] } } });
     expect(samples.map((s) => s.assetId)).toEqual([own.asset.id]);
   });

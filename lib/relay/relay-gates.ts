@@ -8,6 +8,7 @@
 //    it queued and sends it again then.
 // Without them, requests queue for the database pool until the proxies' requests time out.
 import { AppError } from "@/lib/http/errors";
+import { metrics } from "@/lib/metrics/registry";
 
 function gate(envName: string, fallback: number) {
   let running = 0;
@@ -41,6 +42,7 @@ const withDataSlot = gate("RELAY_DATA_CONCURRENCY", 4);
 export async function pacedIngest<T>(ingest: () => Promise<T>): Promise<T> {
   const result = await withDataSlot(ingest);
   if (result !== null) return result;
+  metrics().ingestThrottled.inc();
   const seconds = deferSeconds();
   throw new AppError(
     "INGEST_PACED",

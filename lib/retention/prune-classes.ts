@@ -13,6 +13,7 @@ export const RETENTION_TABLES = [
   "upgrade_rollout",
   "session",
   "verification",
+  "proxy_queue_ack",
 ] as const;
 export type RetentionTable = (typeof RETENTION_TABLES)[number];
 export type RetentionCounts = Record<RetentionTable, number>;
@@ -167,6 +168,20 @@ export const PRUNE_CLASSES: PruneClass[] = [
         client,
         `DELETE FROM verification WHERE id = ANY(ARRAY(
            SELECT id FROM verification WHERE expires_at < $1 ORDER BY expires_at LIMIT $2))`,
+        cutoff,
+        rows,
+      ),
+  },
+  {
+    table: "proxy_queue_ack",
+    // A stream not heard from for as long as rollups are kept: its queue folder is gone, or its
+    // proxy has nothing left to send again (issue 15).
+    cutoff: (c) => daysBefore(c.now, c.settings.rollupDays),
+    prune: (client, cutoff, rows) =>
+      deleteInChunks(
+        client,
+        `DELETE FROM proxy_queue_ack WHERE ctid = ANY(ARRAY(
+           SELECT ctid FROM proxy_queue_ack WHERE updated_at < $1 ORDER BY updated_at LIMIT $2))`,
         cutoff,
         rows,
       ),

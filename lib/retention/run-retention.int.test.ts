@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { RetentionSettings } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { insertAsset, makeCluster } from "@/lib/testing/fixtures";
+import { insertAsset, insertProxy, makeCluster } from "@/lib/testing/fixtures";
 import { RETENTION_LOCK_KEY, runRetention } from "./run-retention";
 
 const DAY = 86_400_000;
@@ -109,10 +109,16 @@ describe("runRetention", () => {
       data: [before(0, 1), before(0, -DAY)].map((expiresAt) => ({ id: randomUUID(), identifier: "x", value: "v", expiresAt })),
     });
 
+    const proxy = await insertProxy(cluster.id, { lastHeartbeatAt: NOW });
+    await db().proxyQueueAck.createMany({
+      data: ageSpec(30).map((updatedAt) => ({ proxyId: proxy.id, stream: randomUUID(), ackedSeq: 1, updatedAt })),
+    });
+
     const result = await runRetention(NOW, { settings: SETTINGS });
 
     expect(result.skipped).toBeNull();
     expect(result.deleted).toEqual({
+      proxy_queue_ack: 2,
       data_rollup: 2,
       asset_data_sample: 2,
       audit_event: 2,
@@ -130,6 +136,7 @@ describe("runRetention", () => {
     expect(await db().connectJob.count({ where: { clusterId: cluster.id } })).toBe(KEPT + 1);
     expect(await db().session.count({ where: { userId: user.id } })).toBe(2);
     expect(await db().verification.count()).toBe(1);
+    expect(await db().proxyQueueAck.count({ where: { proxyId: proxy.id } })).toBe(KEPT);
   });
 
   it("loops over chunks until everything old is gone", async () => {

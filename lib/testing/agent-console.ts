@@ -54,8 +54,15 @@ export async function startAgentConsole() {
   let base = "";
   const violations: string[] = [];
   const requests: { method: string; path: string; status: number; relayedBy: string | null; bytes: number; at: number }[] = [];
-  /** While true the console answers 503 to everything, as one whose database is away. */
-  const state = { down: false };
+  /**
+   * down: while true the console answers 503 to everything, as one whose database is away.
+   * beforeAnswer: called once a request was handled and before its answer is sent (a test kills
+   * a daemon there: the console applied the request, the daemon never hears it).
+   */
+  const state: { down: boolean; beforeAnswer: ((r: { path: string; status: number }) => void) | null } = {
+    down: false,
+    beforeAnswer: null,
+  };
   const server: Server = createServer(async (req, res) => {
     const pathname = new URL(req.url!, "http://x").pathname;
     if (state.down) return void res.writeHead(503, { "retry-after": "1" }).end();
@@ -73,6 +80,7 @@ export async function startAgentConsole() {
       at: Date.now(),
     });
     const body = Buffer.from(await response.arrayBuffer());
+    state.beforeAnswer?.({ path: pathname, status: response.status });
     await checkAnswer(match[1], response, body.toString("utf8")).catch((error: Error) => violations.push(error.message));
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(body);

@@ -69,7 +69,7 @@ export async function startVirtualRelay(o: {
   }
 
   const beating = beatLoop();
-  const draining = data.drain((records) => o.client.proxyData(o.proxyId, records), {
+  const draining = data.drain((records, stream) => o.client.proxyData(o.proxyId, records, stream), {
     signal: o.signal,
     retryMs: (k) => backoffDelayMs(k, { baseMs: 1000, capMs: 60_000 }),
   });

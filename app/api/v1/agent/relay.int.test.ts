@@ -3,7 +3,8 @@
 // reports through it; the console hears the agent through the proxy, receives its data within the
 // policy, and tells "proxy offline" from "agent offline" when the proxy dies. Real processes, real
 // HTTP on 127.0.0.1, real PostgreSQL.
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { openSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listClients } from "@/lib/assets/list-assets";
@@ -251,6 +252,65 @@ describe("the proxy relays", () => {
     }
     await waitFor("the queued records delivered", async () => ((await received()) >= before + 50 ? true : undefined), 30);
   }, 90_000);
+
+  it("a proxy killed mid-drain, after the console applied a batch it never heard back about, resumes without duplicates or loss", async () => {
+    const { proxy, config, proxyRun, pid, base } = await proxyAndAgent({ AEGIS_DATA: "0" });
+    await waitFor("the agent vouched for", async () => ((await viaOf(config.assetId)) === proxy.id ? true : undefined));
+    const received = async () =>
+      Number((await db().dataRollup.aggregate({ where: { proxyId: proxy.id }, _sum: { records: true } }))._sum.records ?? 0);
+    const N = 1200;
+    harness.state.down = true;
+    try {
+      for (let i = 0; i < 3; i++) {
+        const r = await fetch(`${base}/api/v1/agent/data`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${config.credential}`, "content-type": "application/json" },
+          body: JSON.stringify({ records: records(N / 3) }),
+        });
+        expect(r.status).toBe(200);
+      }
+    } finally {
+      // The daemon itself (the launcher's child) dies the moment the console has applied its first
+      // batch, before the answer leaves: the queue still holds that batch.
+      const launcher = pid();
+      const daemon = Number(execFileSync("ps", ["-o", "pid=", "--ppid", String(launcher)], { encoding: "utf8" }).trim());
+      let killedAt: number | null = null;
+      harness.state.beforeAnswer = ({ path: p, status }) => {
+        if (killedAt !== null || p !== `/api/v1/agent/proxies/${proxy.id}/data` || status !== 200) return;
+        process.kill(daemon, "SIGKILL");
+        killedAt = Date.now();
+      };
+      harness.state.down = false;
+      await waitFor("the daemon killed mid-drain", async () => (killedAt !== null ? true : undefined), 30);
+      harness.state.beforeAnswer = null;
+    }
+    await waitForExit("the launcher to end with its daemon", path.join(proxyRun.root, "proxy.pid"));
+    const applied = await received();
+    expect(applied).toBeGreaterThan(0);
+    expect(applied).toBeLessThan(N);
+    const queue = path.join(proxyRun.root, `relay-${proxy.id}`, "queue");
+    expect(readdirSync(queue).some((f) => f.endsWith(".jsonl"))).toBe(true);
+
+    // Restarted as the install script starts it; it sends the applied batch again, then the rest.
+    const log = openSync(path.join(proxyRun.root, "log", "proxy.log"), "a");
+    const child = spawn(
+      process.execPath,
+      [path.join(proxyRun.root, "bin", "launcher.mjs"), "proxy", "--config", path.join(proxyRun.root, "config.json")],
+      {
+        env: { ...process.env, AEGIS_ROOT: proxyRun.root, AEGIS_NO_SYSTEMD: "1" },
+        stdio: ["ignore", log, log],
+        detached: true,
+      },
+    );
+    child.unref();
+    writeFileSync(path.join(proxyRun.root, "proxy.pid"), String(child.pid)); // ended by harness.stop()
+    await waitFor("every queued record delivered", async () => ((await received()) >= N ? true : undefined), 60);
+    await waitFor("the queue empty", async () => (readdirSync(queue).some((f) => f.endsWith(".jsonl")) ? undefined : true));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await received()).toBe(N);
+    const acks = await db().proxyQueueAck.findMany({ where: { proxyId: proxy.id } });
+    expect(acks.map((a) => a.ackedSeq)).toEqual([BigInt(N)]);
+  }, 120_000);
 
   it("a custom bandwidth limit holds the upstream rate at or under it", async () => {
     const { cluster, proxy, config, base } = await proxyAndAgent({ AEGIS_DATA: "0" });
