@@ -82,9 +82,12 @@ export class DataPipe {
     };
   }
 
-  /** Waits until `limiter` admits n, in its own steps. Returns true when stopped meanwhile. */
+  /**
+   * Waits until `limiter` admits n, asking again at least every second, so that a limit the
+   * console lifts or raises meanwhile applies at once. Returns true when stopped meanwhile.
+   */
   async #admit(limiter, n, signal) {
-    for (let wait = limiter.take(n); wait > 0; wait = limiter.take(n)) if (await sleep(wait, signal)) return true;
+    for (let wait = limiter.take(n); wait > 0; wait = limiter.take(n)) if (await sleep(Math.min(wait, 1000), signal)) return true;
     return false;
   }
 
@@ -100,7 +103,10 @@ export class DataPipe {
     while (!signal?.aborted) {
       const rate = this.bandwidth.unlimited ? Infinity : this.bandwidth.rate;
       const limitBytes = Math.min(MAX_SEND_BYTES, Math.max(1024, rate));
-      const batch = this.queue.peek(MAX_SEND_RECORDS, limitBytes);
+      // At most a minute's worth under a frequency limit: a larger batch would pass once and leave
+      // the limiter in debt for many minutes, long after the console has lifted the limit.
+      const maxRecords = Math.max(1, Math.min(MAX_SEND_RECORDS, Math.floor(this.frequency.perMinute ?? Infinity)));
+      const batch = this.queue.peek(maxRecords, limitBytes);
       if (batch.records.length === 0 || this.policy.mode === "cache") {
         if (await sleep(idleMs, signal)) return;
         continue;
@@ -122,7 +128,7 @@ export class DataPipe {
         // A batch that was not full: let records gather for a moment, so a steady trickle from
         // thousands of agents goes upstream as one request every few seconds, not one per agent
         // (a million clients behind 167 proxies: about 33 requests a second at the console).
-        const full = batch.records.length >= MAX_SEND_RECORDS || batch.bytes >= limitBytes * 0.9;
+        const full = batch.records.length >= maxRecords || batch.bytes >= limitBytes * 0.9;
         if (!full && lingerMs > 0 && (await sleep(lingerMs, signal))) return;
       } catch (error) {
         if (error?.kind === "aborted") return;

@@ -91,3 +91,28 @@ describe("DataPipe.drain", () => {
     expect(second.queue.records).toBe(0);
   });
 });
+
+describe("DataPipe.drain under a frequency limit (R17)", () => {
+  it("sends at most a minute's worth at once, and the rest within a second of the limit being lifted", async () => {
+    const pipe = new DataPipe({ stateDir });
+    pipe.setPolicy({ mode: "backflow", dataTypes: [], bandwidthKbps: null, frequencyPerMin: 10 });
+    pipe.accept("asset-1", records(300));
+    const sent: number[][] = [];
+    const stop = new AbortController();
+    const draining = pipe.drain(
+      async (batch) => {
+        sent.push(batch.map((r) => r.seq!));
+        if (pipe.queue.records === batch.length) stop.abort();
+        return { received: batch.length, accepted: batch.length, refused: 0, ackedSeq: batch.at(-1)!.seq };
+      },
+      { signal: stop.signal, idleMs: 1, lingerMs: 0, retryMs: () => 1 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // One minute's worth went; the next batch waits for the limiter.
+    expect(sent).toEqual([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]);
+    pipe.setPolicy({ mode: "backflow", dataTypes: [], bandwidthKbps: null, frequencyPerMin: null });
+    await draining;
+    expect(sent.flat()).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    pipe.close();
+  });
+});

@@ -3,7 +3,7 @@
 // virtual agents behind them that heartbeat and send data over real HTTP, counting every record
 // the proxies took — the figure the console's rollups must match exactly once drained.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { AGENT_VERSION, createProtocolClient, jittered, sleep } from "../../../agent/protocol.mjs";
 import { hashToken, newToken } from "../../../lib/crypto/tokens";
@@ -96,7 +96,8 @@ export class Fleet {
   startProxy(proxy: ProxyDaemon) {
     proxy.child = spawn(process.execPath, ["agent/pac-agent.mjs", "proxy", "--config", path.join(proxy.dir, "config.json")], {
       env: { ...process.env, ...proxy.env },
-      stdio: ["ignore", "ignore", "inherit"],
+      // Its JSON log beside the others in the work folder (FAULTS_KEEP=1 keeps them).
+      stdio: ["ignore", openSync(path.join(this.stage.work, `${proxy.name}.log`), "a"), "inherit"],
     });
   }
 
