@@ -2,6 +2,10 @@
 // worker is safe with several instances: each claims its work in the database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: the liveness clock (issue 15) records the console's own outages, which status
+  // derivation then does not count against the fleet (R7).
+  const { startLivenessClock } = await import("@/lib/liveness/clock");
+  startLivenessClock();
   if (process.env.CONNECT_JOB_WORKER !== "0") {
     const { startConnectJobWorker } = await import("@/lib/clients/run-connect-jobs");
     startConnectJobWorker();
