@@ -24,5 +24,25 @@ export async function register() {
   startAlertWorkers();
   // METRICS_LISTEN=host:port: /metrics without a token on that address (issue 14).
   const { startMetricsListener } = await import("@/lib/metrics/listen");
-  startMetricsListener();
+  const metricsListener = startMetricsListener();
+
+  // SIGTERM (issue 15): Next stops listening and finishes the requests in flight; the workers
+  // stop taking work, and whatever still runs at SHUTDOWN_GRACE_SECONDS is cut off.
+  const { stopGracefullyOnSignal } = await import("@/lib/http/graceful-stop");
+  const { stopConnectJobWorker } = await import("@/lib/clients/run-connect-jobs");
+  const { stopRolloutWorker } = await import("@/lib/rollouts/run-rollouts");
+  const { stopRetentionJob } = await import("@/lib/retention/schedule");
+  const { stopRebalanceWorker } = await import("@/lib/rebalance/run-rebalance");
+  const { stopAlertWorkers } = await import("@/lib/alerts/worker");
+  const { stopLivenessClock } = await import("@/lib/liveness/clock");
+  stopGracefullyOnSignal(() => {
+    stopLivenessClock();
+    stopConnectJobWorker();
+    stopRolloutWorker();
+    stopRetentionJob();
+    stopRebalanceWorker();
+    stopAlertWorkers();
+    metricsListener?.close();
+    metricsListener?.closeAllConnections();
+  });
 }

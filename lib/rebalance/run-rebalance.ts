@@ -120,3 +120,9 @@ export function startRebalanceWorker(intervalSeconds = rebalanceIntervalSeconds(
   );
   timer.unref();
 }
+
+/** On shutdown (SIGTERM): no new passes. */
+export function stopRebalanceWorker() {
+  if (timer) clearInterval(timer);
+  timer = null;
+}
