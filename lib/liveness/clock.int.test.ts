@@ -1,14 +1,23 @@
 // Issue 15, point 2 (R7): a console or database outage does not turn the fleet offline. The
 // liveness clock records the silence as a gap on the database's clock, and every status read
 // discounts it. OFFLINE_AFTER_SECONDS is 2 in the test run (vitest.config.ts).
-import { afterEach, describe, expect, it } from "vitest";
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { agentOnlineSql } from "@/lib/agents/liveness";
 import { getCluster } from "@/lib/clusters/read-clusters";
 import { config } from "@/lib/config";
-import { queryRows } from "@/lib/db/client";
+import { disconnectDb, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { insertAsset, insertProxy, makeCluster, secondsAgo, uniqueName } from "@/lib/testing/fixtures";
-import { offlineAfterSecondsAt, resetLivenessClock, tickLivenessClock } from "./clock";
+import { log } from "@/lib/log";
+import {
+  GAP_SECONDS,
+  offlineAfterSecondsAt,
+  resetLivenessClock,
+  startLivenessClock,
+  stopLivenessClock,
+  tickLivenessClock,
+} from "./clock";
 
 const OUTAGE_SECONDS = 30;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -38,6 +47,7 @@ async function heardAgo(seconds: number) {
 }
 
 afterEach(async () => {
+  vi.useRealTimers();
   await queryRows(Prisma.sql`DELETE FROM liveness_clock`);
   resetLivenessClock();
 });
@@ -94,5 +104,42 @@ describe("the liveness clock", () => {
     await tickLivenessClock();
     expect(offlineAfterSecondsAt()).toBe(2);
     expect([await fleet.cluster(), await fleet.agent()]).toEqual(["offline", false]);
+  });
+
+  it("while this instance's ticks fail (the database away), the silence so far already counts", async () => {
+    await tickLivenessClock();
+    expect(offlineAfterSecondsAt()).toBe(2);
+    // No tick succeeds for longer than a gap: the first reads after the database returns come
+    // before the tick that records the gap, and must not see the fleet offline either.
+    vi.useFakeTimers({ now: Date.now() + (GAP_SECONDS + 10) * 1000, toFake: ["Date"] });
+    expect(offlineAfterSecondsAt()).toBeCloseTo(2 + GAP_SECONDS + 10, 0);
+  });
+
+  it("the ticking survives a database outage: one error logged, and it ticks again when the database is back", async () => {
+    const realUrl = process.env.DATABASE_URL!;
+    const server = createServer();
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
+    );
+    await new Promise((resolve) => server.close(resolve));
+    const errors = vi.spyOn(log, "error");
+    const infos = vi.spyOn(log, "info");
+    try {
+      await disconnectDb();
+      process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${port}/gone`;
+      startLivenessClock(50);
+      await sleep(600);
+      expect(errors).toHaveBeenCalledTimes(1);
+      await disconnectDb();
+      process.env.DATABASE_URL = realUrl;
+      await vi.waitFor(() => expect(infos).toHaveBeenCalledWith("liveness clock ticking again"), { timeout: 5_000 });
+      expect(errors).toHaveBeenCalledTimes(1);
+    } finally {
+      stopLivenessClock();
+      errors.mockRestore();
+      infos.mockRestore();
+      await disconnectDb();
+      process.env.DATABASE_URL = realUrl;
+    }
   });
 });
