@@ -4,8 +4,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // First: the liveness clock (issue 15) records the console's own outages, which status
   // derivation then does not count against the fleet (R7).
+  // Its first tick is awaited (2 s at most) so that a console started after an outage knows of it
+  // before its first request.
   const { startLivenessClock } = await import("@/lib/liveness/clock");
-  startLivenessClock();
+  await Promise.race([startLivenessClock(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
   if (process.env.CONNECT_JOB_WORKER !== "0") {
     const { startConnectJobWorker } = await import("@/lib/clients/run-connect-jobs");
     startConnectJobWorker();

@@ -82,15 +82,19 @@ export function livenessDiscounted(now: Date = new Date()): boolean {
 
 let timer: NodeJS.Timeout | null = null;
 
-/** Started once per console process (instrumentation.ts), at once and then every TICK_SECONDS. */
-export function startLivenessClock(everyMs = TICK_SECONDS * 1000) {
-  if (timer) return;
+/**
+ * Started once per console process (instrumentation.ts), at once and then every TICK_SECONDS;
+ * resolves when the first tick has settled, so a process started after an outage can know of it
+ * before its first request.
+ */
+export function startLivenessClock(everyMs = TICK_SECONDS * 1000): Promise<void> {
+  if (timer) return Promise.resolve();
   let busy = false;
   let failing = false;
   const tick = () => {
-    if (busy) return;
+    if (busy) return Promise.resolve();
     busy = true;
-    tickLivenessClock()
+    return tickLivenessClock()
       .then((gap) => {
         if (failing) log.info("liveness clock ticking again");
         failing = false;
@@ -111,9 +115,9 @@ export function startLivenessClock(everyMs = TICK_SECONDS * 1000) {
       })
       .finally(() => (busy = false));
   };
-  tick();
   timer = setInterval(tick, everyMs);
   timer.unref();
+  return tick();
 }
 
 /** On shutdown, and for tests. */
