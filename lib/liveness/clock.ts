@@ -24,7 +24,10 @@ type ClockRow = {
 };
 
 type Known = { lastTickAt: number; tickedLocallyAt: number; gaps: LivenessGap[] };
-let known: Known | null = null;
+// On globalThis: Next bundles instrumentation.ts (which ticks) apart from the route handlers
+// (which read), and each bundle may hold its own copy of this module.
+const shared = globalThis as typeof globalThis & { __pacLivenessClock?: { known: Known | null } };
+const state = (shared.__pacLivenessClock ??= { known: null });
 let memo: { known: Known; at: number; base: number; deaf: boolean; seconds: number } | null = null;
 
 function gapsOf(row: ClockRow): LivenessGap[] {
@@ -53,7 +56,8 @@ export async function tickLivenessClock(gapSeconds = GAP_SECONDS): Promise<Liven
       prev_gap_ended_at = CASE WHEN now() - c.last_tick_at > make_interval(secs => ${gapSeconds}) THEN c.gap_ended_at ELSE c.prev_gap_ended_at END
     RETURNING c.last_tick_at, c.gap_started_at, c.gap_ended_at, c.prev_gap_started_at, c.prev_gap_ended_at,
               COALESCE(c.gap_ended_at = now()::timestamptz(3), false) AS recorded`);
-  known = { lastTickAt: +row!.last_tick_at, tickedLocallyAt: Date.now(), gaps: gapsOf(row!) };
+  const known = { lastTickAt: +row!.last_tick_at, tickedLocallyAt: Date.now(), gaps: gapsOf(row!) };
+  state.known = known;
   return row!.recorded ? known.gaps[0]! : null;
 }
 
@@ -65,6 +69,7 @@ export async function tickLivenessClock(gapSeconds = GAP_SECONDS): Promise<Liven
  * scripts), the plain threshold.
  */
 export function offlineAfterSecondsAt(now: Date = new Date(), base = config.offlineAfterSeconds): number {
+  const known = state.known;
   if (!known) return base;
   const deaf = Date.now() - known.tickedLocallyAt > GAP_SECONDS * 1000;
   // A list derives a status per row with the same `now`: work it out once.
@@ -128,5 +133,5 @@ export function stopLivenessClock() {
 
 /** For tests: forget what the ticks learned. */
 export function resetLivenessClock() {
-  known = null;
+  state.known = null;
 }
