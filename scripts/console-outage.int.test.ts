@@ -2,14 +2,12 @@
 // (npm start on the production build, stopped with SIGTERM and started again); on its return the
 // proxy last heard just before the outage still shows online, for the threshold of heard time,
 // and then offline (OFFLINE_AFTER_SECONDS is 2 in the test run).
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { freePort } from "@/lib/db/port";
 import { GAP_SECONDS } from "@/lib/liveness/clock";
 import { apiToken, insertProxy, makeCluster } from "@/lib/testing/fixtures";
+import { ensureProductionBuild } from "./testing/production-build";
 import { runScript, stopChild, type Child } from "./testing/start-sequence";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,13 +17,7 @@ describe("a console outage does not turn the fleet offline", () => {
   let token: string;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(".next", "BUILD_ID"))) {
-      console.log("no production build in .next: building it once (next build)");
-      execFileSync(path.resolve("node_modules/.bin/next"), ["build"], {
-        stdio: "inherit",
-        env: { ...process.env, NODE_ENV: "production" },
-      });
-    }
+    await ensureProductionBuild();
     token = await apiToken("viewer");
   }, 900_000);
 

@@ -5,15 +5,13 @@
 // was changing is rolled back. A request is kept in flight honestly: it changes a cluster whose
 // row the test holds locked in a transaction of its own, so the database answers when the test
 // lets go.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { freePort } from "@/lib/db/port";
 import { apiToken, makeCluster } from "@/lib/testing/fixtures";
+import { ensureProductionBuild } from "./testing/production-build";
 import { runScript, stopChild, type Child } from "./testing/start-sequence";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,14 +64,7 @@ describe("SIGTERM: a graceful stop within a bound", () => {
   const children: Child[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(".next", "BUILD_ID"))) {
-      // The integration tier runs before the e2e tier's build on a fresh clone.
-      console.log("no production build in .next: building it once (next build)");
-      execFileSync(path.resolve("node_modules/.bin/next"), ["build"], {
-        stdio: "inherit",
-        env: { ...process.env, NODE_ENV: "production" },
-      });
-    }
+    await ensureProductionBuild();
     token = await apiToken("operator");
   }, 900_000);
 
