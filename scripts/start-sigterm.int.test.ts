@@ -1,5 +1,5 @@
 // Issue 15, point 4: a console stopped with SIGTERM (npm start → scripts/start.ts → next start,
-// run for real on the production build) finishes the requests in flight, refuses new
+// run for real on the production build, the signal sent to npm) finishes the requests in flight, refuses new
 // connections at once, stops its background jobs and exits within the bound (10 s); a request
 // still running at SHUTDOWN_GRACE_SECONDS is cut off instead of holding the stop, and what it
 // was changing is rolled back. A request is kept in flight honestly: it changes a cluster whose
@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { freePort } from "@/lib/db/port";
 import { apiToken, makeCluster } from "@/lib/testing/fixtures";
 import { ensureProductionBuild } from "./testing/production-build";
-import { runScript, stopChild, type Child } from "./testing/start-sequence";
+import { killGroup, runCommand, type Child } from "./testing/start-sequence";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -69,20 +69,26 @@ describe("SIGTERM: a graceful stop within a bound", () => {
   }, 900_000);
 
   afterAll(async () => {
-    await Promise.all(children.map((child) => stopChild(child, "SIGKILL")));
+    for (const child of children) killGroup(child);
   });
 
   /** npm start on the test database. */
   async function startConsole(env: Record<string, string> = {}) {
     const port = await freePort();
-    const child = runScript("scripts/start.ts", {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      LOG_LEVEL: "info",
-      ...env,
-    });
+    // npm start itself: the signal reaches npm, which passes it on to scripts/start.ts (exec).
+    const child = runCommand(
+      "npm",
+      ["start"],
+      {
+        DATABASE_URL: process.env.DATABASE_URL!,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        LOG_LEVEL: "info",
+        ...env,
+      },
+      true,
+    );
     children.push(child);
     const url = `http://127.0.0.1:${port}`;
     await healthy(url, child);
