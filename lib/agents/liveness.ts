@@ -3,7 +3,7 @@
 // such an agent is online while that proxy is online, so a steady fleet behind proxies costs the
 // console one proxy heartbeat per interval, not one write per client. One SQL translation of that
 // rule for the lists, the filters and the connect checks; `a` is the asset row.
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The vouching proxy's last heartbeat, or NULL when there is none or it has stopped. */
@@ -21,7 +21,7 @@ export function livenessColumnsSql(alias = "a"): Prisma.Sql {
 /** A condition: the agent is online (heard directly, or vouched for by an online proxy). */
 export function agentOnlineSql(now = new Date(), alias = "a"): Prisma.Sql {
   const a = Prisma.raw(alias);
-  const since = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
+  const since = new Date(now.getTime() - offlineAfterSecondsAt(now) * 1000);
   // COALESCE: NULL columns make the comparisons NULL, and NOT of this must mean "offline".
   return Prisma.sql`(${a}.agent_installed AND COALESCE(${a}.agent_last_seen_at >= ${since} OR ${a}.via_proxy_id IN
     (SELECT vp.id FROM proxy_server vp WHERE vp.last_heartbeat_at >= ${since} AND vp.stopped_at IS NULL), false))`;

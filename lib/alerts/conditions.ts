@@ -2,7 +2,7 @@
 // from its one derivation: listClusters (cluster status, capacity use), proxyStatus (a proxy's
 // status), requiredBandwidthKbps (bandwidth) — nothing is recomputed here.
 import { listClusters } from "@/lib/clusters/read-clusters";
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import type { Tx } from "@/lib/db/client";
 import { Prisma, type Region } from "@/lib/generated/prisma/client";
 import { requiredBandwidthKbps } from "@/lib/proxies/capacity";
@@ -90,7 +90,7 @@ export async function currentConditions(tx: Tx, rules: Map<AlertKind, RuleSettin
       clusterId: p.cluster_id,
       link: `/${p.region}/clusters/${p.cluster_id}`,
     };
-    const status = proxyStatusOfRow(p, now, config.offlineAfterSeconds);
+    const status = proxyStatusOfRow(p, now, offlineAfterSecondsAt(now));
     if (on("proxy_offline") && status === "offline")
       out.push({
         ...base,

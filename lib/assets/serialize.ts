@@ -1,5 +1,5 @@
 // An asset as the lists show it, with its agent status derived from the last heartbeat (R7).
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { seenOf, type LivenessRow } from "@/lib/agents/liveness";
 import type { AssetType, OsFamily, Provider, Region } from "@/lib/generated/prisma/client";
 import { clientAgentStatus } from "@/lib/proxies/status";
@@ -43,7 +43,7 @@ export function toAssetDto(row: AssetRow, now = new Date()): AssetDto {
     memoryMb: row.memory_mb,
     // A server without an agent has no agent version (what a manual proxy reported was its own).
     agentVersion: row.agent_installed ? row.agent_version : null,
-    agentStatus: clientAgentStatus(seenOf(row), now, config.offlineAfterSeconds),
+    agentStatus: clientAgentStatus(seenOf(row), now, offlineAfterSecondsAt(now)),
     /** The proxy that relays this agent's heartbeats, or null when it reports directly. */
     viaProxyId: row.via_proxy_id,
     // Heard through a proxy, the agent was last seen when that proxy last vouched for it.

@@ -1,6 +1,7 @@
 // Who is calling the operator API: an API token (Authorization: Bearer pac_...) or a session
 // cookie. Agent credentials (pag_...) never authenticate here (issue #3, item 5).
 import { db, queryRows } from "@/lib/db/client";
+import { isDatabaseFull } from "@/lib/db/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/crypto/tokens";
 import type { Actor } from "@/lib/http/context";
@@ -37,7 +38,12 @@ async function fromApiToken(token: string): Promise<Principal> {
     throw new AppError("UNAUTHENTICATED", "The API token is unknown, revoked or expired.");
   }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    // A bookkeeping write: with the database's disk full, the request goes on without it (issue 15).
+    await db()
+      .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } })
+      .catch((error: unknown) => {
+        if (!isDatabaseFull(error)) throw error;
+      });
   }
   return { actor: { type: "token", id: row.id, name: `token:${row.name}` }, role: row.role, via: "token" };
 }
@@ -45,6 +51,12 @@ async function fromApiToken(token: string): Promise<Principal> {
 export async function sessionUser(headers: Headers) {
   const session = await auth()
     .api.getSession({ headers })
+    // A session due for renewal is written; with the database's disk full, read it without
+    // renewing it, so reads keep working (issue 15). It is renewed once there is space.
+    .catch(async (error: unknown) => {
+      if (!isDatabaseFull(error)) throw error;
+      return auth().api.getSession({ headers, query: { disableRefresh: true } });
+    })
     .catch(async (error: unknown) => {
       // better-auth answers any failure as FAILED_TO_GET_SESSION and drops the cause; when the
       // database is away, throw its own error instead (the API's 503, the pages' notice; issue 15).

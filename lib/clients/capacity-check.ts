@@ -5,7 +5,7 @@
 // briefly silent: they come back to the same proxies) against each serving proxy's own cores and
 // memory as its asset last reported them. A serving proxy that never reported them counts 0 and
 // is named in the refusal, so "capacity 0" is never a mystery.
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { assertBandwidthHeadroom } from "@/lib/policy/headroom";
@@ -13,7 +13,7 @@ import { SIZED_PROXY_SELECT, servingCapacity, type ServingCapacity } from "@/lib
 
 export async function onlineCapacity(tx: Tx, clusterId: string): Promise<ServingCapacity> {
   const proxies = await tx.proxyServer.findMany({ where: { clusterId }, select: SIZED_PROXY_SELECT });
-  return servingCapacity(proxies, new Date(), config.offlineAfterSeconds);
+  return servingCapacity(proxies, new Date(), offlineAfterSecondsAt());
 }
 
 export async function assertClusterCanHold(tx: Tx, cluster: { id: string; name: string }, current: number, adding: number) {

@@ -6,6 +6,7 @@ import { livenessColumnsSql, seenOf, type LivenessRow } from "@/lib/agents/liven
 import { auditInTx, audited } from "@/lib/audit/audited";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/context";
@@ -32,7 +33,7 @@ async function assertEligibleClients(tx: Tx, region: string, assetIds: string[])
     if (!a) return [{ assetId: id, reason: "not_found" }];
     if (a.region !== region) return [{ assetId: id, hostname: a.hostname, reason: "region_mismatch" }];
     if (a.is_proxy) return [{ assetId: id, hostname: a.hostname, reason: "is_proxy" }];
-    const status = clientAgentStatus(seenOf(a), now, config.offlineAfterSeconds);
+    const status = clientAgentStatus(seenOf(a), now, offlineAfterSecondsAt(now));
     if (status === "not_installed") return [{ assetId: id, hostname: a.hostname, reason: "agent_not_installed" }];
     if (status !== "online") return [{ assetId: id, hostname: a.hostname, reason: "agent_offline" }];
     return [];

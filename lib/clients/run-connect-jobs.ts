@@ -103,3 +103,9 @@ export function startConnectJobWorker(everyMs = 1000) {
   }, everyMs);
   timer.unref();
 }
+
+/** On shutdown (SIGTERM): no new waves; one under way is taken up again once its lease ends. */
+export function stopConnectJobWorker() {
+  if (timer) clearInterval(timer);
+  timer = null;
+}

@@ -1,6 +1,6 @@
 // The cluster as the API shows it, with statuses derived from proxy heartbeats (R6) against the
 // cluster's minimum of online proxies (issue 16).
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import type { AddressKind, PolicyMode, Region } from "@/lib/generated/prisma/client";
 import { SIZED_PROXY_SELECT, capacityUse, requiredBandwidthKbps, servingCapacity, type SizedProxy } from "@/lib/proxies/capacity";
 import { clusterStatus } from "@/lib/proxies/status";
@@ -43,7 +43,7 @@ export const clusterRowSelect = {
 } as const;
 
 export function toClusterDto(row: ClusterRow, now = new Date()): ClusterDto {
-  const { statuses, onlineProxies, capacity } = servingCapacity(row.proxies, now, config.offlineAfterSeconds);
+  const { statuses, onlineProxies, capacity } = servingCapacity(row.proxies, now, offlineAfterSecondsAt(now));
   return {
     id: row.id,
     region: row.region,

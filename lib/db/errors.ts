@@ -44,3 +44,13 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+/** The database's disk is full (SQLSTATE 53100): it cannot store changes, but it still answers reads. */
+export function isDatabaseFull(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as Record<string, unknown> & { message?: unknown; cause?: unknown; meta?: Record<string, unknown> };
+  const adapter = (e.meta?.driverAdapterError as { cause?: Record<string, unknown> } | undefined)?.cause;
+  if ((adapter && sqlState(adapter) === "53100") || sqlState(e) === "53100") return true;
+  if (typeof e.message === "string" && /No space left on device|could not extend file/i.test(e.message)) return true;
+  return isDatabaseFull(e.cause, depth + 1);
+}

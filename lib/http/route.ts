@@ -2,7 +2,7 @@
 // mapped to the SPEC §5 error body. A handler returns data (sent as JSON), a Response, or
 // nothing (204).
 import { z } from "zod";
-import { isDatabaseUnavailable, isTransientBusy } from "@/lib/db/errors";
+import { isDatabaseFull, isDatabaseUnavailable, isTransientBusy } from "@/lib/db/errors";
 import { observeRequest } from "@/lib/metrics/http";
 import { log } from "@/lib/log";
 import { apiErrorMap, toFieldIssues } from "@/lib/validation/issues";
@@ -153,7 +153,9 @@ function answerWith<S extends Schemas>(schemas: S, handler: (input: Input<S>) =>
         log.warn({ err: error, requestId, method: request.method, url: request.url }, "database unavailable");
         return errorResponse(
           "UNAVAILABLE",
-          "The console's database cannot be reached right now; retry later. A change asked for in this request may not have been made.",
+          isDatabaseFull(error)
+            ? "The console's database cannot store changes right now (its disk is full); retry later. Nothing of this change was made."
+            : "The console's database cannot be reached right now; retry later. A change asked for in this request may not have been made.",
           undefined,
           requestId,
           { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },

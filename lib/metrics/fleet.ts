@@ -4,7 +4,7 @@
 // FLEET_REFRESH_MS share one reading, so a busy Prometheus does not load the database.
 import { agentOnlineSql } from "@/lib/agents/liveness";
 import { listClusters } from "@/lib/clusters/read-clusters";
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { dbPool, queryRows } from "@/lib/db/client";
 import { Prisma, type Region } from "@/lib/generated/prisma/client";
 import { requiredBandwidthKbps } from "@/lib/proxies/capacity";
@@ -65,7 +65,7 @@ async function readFleetNow(): Promise<void> {
     for (const status of ["deploying", "online", "upgrading", "stopping", "offline"] as const)
       m.proxies.set({ region, status }, 0);
   for (const p of proxies) {
-    const status = proxyStatusOfRow(p, now, config.offlineAfterSeconds);
+    const status = proxyStatusOfRow(p, now, offlineAfterSecondsAt(now));
     m.proxies.inc({ region: p.region, status });
   }
 

@@ -2,7 +2,7 @@
 // current certificate, the console CA's fingerprint agents pin, and how many online proxies serve
 // the current certificate. Reads only: the certificate is issued at a proxy's heartbeat.
 import { z } from "zod";
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
@@ -41,7 +41,7 @@ type Row = {
 };
 
 export async function clusterTls(clusterId: string, now = new Date()): Promise<ClusterTlsDto> {
-  const since = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
+  const since = new Date(now.getTime() - offlineAfterSecondsAt(now) * 1000);
   const [row] = await queryRows<Row>(Prisma.sql`
     SELECT c.require_tls, c.tls_port, cc.fingerprint, cc.not_before, cc.not_after,
            (SELECT count(*)::int FROM proxy_server p

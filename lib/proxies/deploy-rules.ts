@@ -1,7 +1,7 @@
 // The rules that decide whether servers may become proxies of a cluster, enforced the same way
 // for quick deploys and for manual registrations, under the cluster's row lock.
 import type { Tx } from "@/lib/db/client";
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LockedCluster } from "@/lib/clusters/lock-cluster";
@@ -59,7 +59,7 @@ export async function assertEligibleProxy(tx: Tx, cluster: LockedCluster, asset:
   const agent = agentStatus(
     { lastSeenAt: asset.agentLastSeenAt, installed: asset.agentInstalled },
     new Date(),
-    config.offlineAfterSeconds,
+    offlineAfterSecondsAt(),
   );
   if (needOnlineAgent && agent === "not_installed") {
     throw new AppError(

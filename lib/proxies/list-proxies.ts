@@ -3,6 +3,7 @@
 // (issue 16) what each proxy holds: the clients it relays, its fair share, over capacity or not
 // and why, and the last rebalance that moved clients to or from it.
 import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { proxyCapacity } from "./capacity";
@@ -50,7 +51,7 @@ export async function listProxies(clusterId: string) {
   ]);
   const held = await heldClients(rows.map((p) => p.id));
   const now = new Date();
-  const statuses = rows.map((p) => proxyStatus(p, now, config.offlineAfterSeconds));
+  const statuses = rows.map((p) => proxyStatus(p, now, offlineAfterSecondsAt(now)));
   const capacities = rows.map((p) => proxyCapacity(p.asset.cpuCores, p.asset.memoryMb));
   const { relayedClients, holdings } = explainHoldings(
     rows.map((p, i) => ({ serving: isServing(statuses[i]!), capacity: capacities[i]!, held: held.get(p.id) ?? 0 })),
@@ -63,7 +64,7 @@ export async function listProxies(clusterId: string) {
     const agent = agentStatus(
       { lastSeenAt: p.asset.agentLastSeenAt, installed: p.asset.agentInstalled },
       now,
-      config.offlineAfterSeconds,
+      offlineAfterSecondsAt(now),
     );
     const upgradeBlockedBy = upgradeBlock({ status, agent, version: p.version, latest: latest?.version ?? null });
     const rebalance = lastRebalanceOf(p.id, rebalances);

@@ -1,5 +1,5 @@
 // Loads a proxy and locks its cluster row, so proxy changes serialise with deploys (R4, R9).
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import type { Tx } from "@/lib/db/client";
 import { lockCluster } from "@/lib/clusters/lock-cluster";
 import { notFound } from "@/lib/http/errors";
@@ -20,11 +20,11 @@ export async function lockProxy(tx: Tx, id: string) {
   return {
     proxy,
     cluster,
-    status: proxyStatus(proxy, now, config.offlineAfterSeconds),
+    status: proxyStatus(proxy, now, offlineAfterSecondsAt(now)),
     agent: agentStatus(
       { lastSeenAt: proxy.asset.agentLastSeenAt, installed: proxy.asset.agentInstalled },
       now,
-      config.offlineAfterSeconds,
+      offlineAfterSecondsAt(now),
     ),
   };
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { AgentPrincipal } from "@/lib/agents/authenticate-agent";
 import type { proxyHeartbeatSchema } from "@/lib/agents/schemas";
 import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { recordAuditEvent } from "@/lib/audit/audited";
 import { db, queryRows } from "@/lib/db/client";
 import { systemContext } from "@/lib/http/context";
@@ -84,7 +85,7 @@ export async function proxyHeartbeat(
     throw new AppError("FORBIDDEN", "This credential belongs to another server.");
   }
   const now = new Date();
-  const offlineSince = new Date(now.getTime() - config.offlineAfterSeconds * 1000);
+  const offlineSince = new Date(now.getTime() - offlineAfterSecondsAt(now) * 1000);
   const upgraded = proxy.target_version !== null && proxy.target_version === input.proxyVersion;
   // A failed or refused upgrade (issue 17) closes its task and ends "upgrading"; a report repeated
   // because the last answer was lost is recorded (and audited) once.

@@ -9,6 +9,7 @@ import { db, queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { systemContext } from "@/lib/http/context";
 import { auditInTx } from "@/lib/audit/audited";
+import { livenessDiscounted } from "@/lib/liveness/clock";
 import { log } from "@/lib/log";
 import { proxyCapacity } from "@/lib/proxies/capacity";
 import { planRebalance, type RebalancePlan } from "./plan";
@@ -79,6 +80,9 @@ export async function rebalanceClusters(
   now = new Date(),
   intervalSeconds = rebalanceIntervalSeconds(),
 ): Promise<ClusterRebalance[]> {
+  // Just after an outage (issue 15) what the console knows of the fleet predates it: no moves on
+  // that, until the proxies have been heard again.
+  if (livenessDiscounted(now)) return [];
   const claimed = await claimClusters(now, intervalSeconds);
   const done: ClusterRebalance[] = [];
   for (const [clusterId, proxies] of claimed) {
@@ -115,4 +119,10 @@ export function startRebalanceWorker(intervalSeconds = rebalanceIntervalSeconds(
     Math.min(intervalSeconds, 15) * 1000,
   );
   timer.unref();
+}
+
+/** On shutdown (SIGTERM): no new passes. */
+export function stopRebalanceWorker() {
+  if (timer) clearInterval(timer);
+  timer = null;
 }

@@ -2,7 +2,7 @@
 // cancel. The steps are taken by run-rollouts.ts, on whichever console instance claims the row.
 import { audited } from "@/lib/audit/audited";
 import { lockCluster, type LockedCluster } from "@/lib/clusters/lock-cluster";
-import { config } from "@/lib/config";
+import { offlineAfterSecondsAt } from "@/lib/liveness/clock";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "@/lib/http/context";
@@ -23,11 +23,11 @@ export async function proxiesNow(tx: Tx | ReturnType<typeof db>, clusterId: stri
   return rows.map((p) => ({
     id: p.id,
     name: p.asset.hostname,
-    status: proxyStatus(p, now, config.offlineAfterSeconds),
+    status: proxyStatus(p, now, offlineAfterSecondsAt(now)),
     agent: agentStatus(
       { lastSeenAt: p.asset.agentLastSeenAt, installed: p.asset.agentInstalled },
       now,
-      config.offlineAfterSeconds,
+      offlineAfterSecondsAt(now),
     ),
     version: p.version,
     targetVersion: p.targetVersion,

@@ -129,3 +129,9 @@ export function startRolloutWorker(everyMs = 1000) {
   }, everyMs);
   timer.unref();
 }
+
+/** On shutdown (SIGTERM): no new steps; a rollout's state is its row, so any instance goes on. */
+export function stopRolloutWorker() {
+  if (timer) clearInterval(timer);
+  timer = null;
+}

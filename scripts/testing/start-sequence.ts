@@ -22,7 +22,15 @@ export function startEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs a script under tsx in one process (so kill -9 hits the process that owns PostgreSQL). */
 export function runScript(script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env: startEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  return runCommand(process.execPath, ["--import", "tsx", script], env);
+}
+
+/**
+ * Runs a command with the output collected, as runScript does. `group`: in a process group of its
+ * own (e.g. `npm start`, whose children outlive it), for killGroup().
+ */
+export function runCommand(command: string, args: string[], env: Record<string, string>, group = false): Child {
+  const child = spawn(command, args, { env: startEnv(env), stdio: ["ignore", "pipe", "pipe"], detached: group });
   const output: string[] = [];
   let onReady: (value: string) => void;
   const readyLine = new Promise<string>((resolve) => (onReady = resolve));
@@ -48,6 +56,15 @@ export const openInChild = (env: Record<string, string>) => runScript("scripts/t
 export async function stopChild(child: Child, signal: NodeJS.Signals = "SIGINT"): Promise<number | null> {
   if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill(signal);
   return child.exited;
+}
+
+/** SIGKILL to the whole process group of a child started with runCommand(…, group = true). */
+export function killGroup(child: Child) {
+  try {
+    process.kill(-child.process.pid!, "SIGKILL");
+  } catch {
+    // already gone
+  }
 }
 
 /** Pids of PostgreSQL servers whose command line names a path under one of `dirs`. */
