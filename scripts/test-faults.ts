@@ -43,7 +43,12 @@ try {
       for (const row of result) say(`  ${row.ok ? "ok  " : "FAIL"} ${row.check}: ${row.detail}`);
       rows.push(...result);
     } catch (error) {
-      rows.push({ fault: scenario.name, check: "the fault played out", ok: false, detail: (error as Error).message.split("\n")[0]! });
+      rows.push({
+        fault: scenario.name,
+        check: "the fault played out",
+        ok: false,
+        detail: (error as Error).message.split("\n")[0]!,
+      });
       say(`  FAIL ${(error as Error).stack}`);
       say(`  the console's log:\n${stage.consoleLogTail()}`);
     }
@@ -62,7 +67,8 @@ const cell = (text: string) => text.replaceAll("|", "\\|");
 console.log(`\nFault suite${quick ? " (quick)" : ""}, ${((Date.now() - started) / 1000).toFixed(0)} s:\n`);
 console.log("| fault | checked | result |");
 console.log("| --- | --- | --- |");
-for (const row of rows) console.log(`| ${cell(row.fault)} | ${cell(row.check)} | ${row.ok ? "pass" : "FAIL"}: ${cell(row.detail)} |`);
+for (const row of rows)
+  console.log(`| ${cell(row.fault)} | ${cell(row.check)} | ${row.ok ? "pass" : "FAIL"}: ${cell(row.detail)} |`);
 const failures = rows.filter((r) => !r.ok).length;
 console.log(`\n${rows.length - failures} of ${rows.length} checks passed`);
 process.exit(failed || failures > 0 || rows.length === 0 ? 1 : 0);

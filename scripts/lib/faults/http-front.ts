@@ -56,7 +56,13 @@ export async function startHttpFront(target: () => string): Promise<HttpFront> {
         res.end(JSON.stringify({ error: { code: "UPSTREAM_DOWN", message: "the console is not answering" } }));
       } finally {
         flying.delete(id);
-        exchanges.push({ method: req.method ?? "GET", path: req.url ?? "", status, ms: performance.now() - started, at: Date.now() });
+        exchanges.push({
+          method: req.method ?? "GET",
+          path: req.url ?? "",
+          status,
+          ms: performance.now() - started,
+          at: Date.now(),
+        });
       }
     });
   });

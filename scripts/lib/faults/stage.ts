@@ -86,7 +86,13 @@ export class Stage {
   async startConsole() {
     const out = openSync(this.consoleLog, "a");
     const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-      env: { ...process.env, ...STAGE_ENV, DATABASE_URL: this.consoleDatabaseUrl, PORT: String(this.consolePort), HOST: "127.0.0.1" },
+      env: {
+        ...process.env,
+        ...STAGE_ENV,
+        DATABASE_URL: this.consoleDatabaseUrl,
+        PORT: String(this.consolePort),
+        HOST: "127.0.0.1",
+      },
       stdio: ["ignore", out, out],
       detached: true,
     });
