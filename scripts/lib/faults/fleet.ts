@@ -102,19 +102,20 @@ export class Fleet {
   }
 
   /** kill -9: no goodbye, no flush. */
-  async killProxy(proxy: ProxyDaemon) {
-    const child = proxy.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGKILL");
-    await exited;
+  killProxy(proxy: ProxyDaemon) {
+    return this.signalProxy(proxy, "SIGKILL");
   }
 
-  async stopProxy(proxy: ProxyDaemon) {
+  /** SIGTERM: the daemon says it is stopping in a last heartbeat, then exits. */
+  stopProxy(proxy: ProxyDaemon) {
+    return this.signalProxy(proxy, "SIGTERM");
+  }
+
+  private async signalProxy(proxy: ProxyDaemon, signal: NodeJS.Signals) {
     const child = proxy.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
+    child.kill(signal);
     await exited;
   }
 
