@@ -97,8 +97,12 @@ export const postgresStopped: Scenario = {
     const fault = `PostgreSQL stopped ${outage} s under fleet load`;
     const from = Date.now();
     const load = operatorLoad(s, f.clusterId);
+    const beatsFailed = () => [...f.tally.values()].reduce((sum, t) => sum + t.beatsFailed, 0);
+    const beats = () => [...f.tally.values()].reduce((sum, t) => sum + t.beats, 0);
+    const [failedBefore, beatsBefore] = [beatsFailed(), beats()];
     await s.stopPostgres();
     await sleep(outage * 1000);
+    const [failedDuring, beatsDuring] = [beatsFailed() - failedBefore, beats() - beatsBefore];
     const back = Date.now();
     await s.startPostgres();
     const healthMs = await waitUntil(healthy(s), 60);
@@ -119,6 +123,12 @@ export const postgresStopped: Scenario = {
         check: "statuses right after recovery (proxies online, no client offline)",
         ok: statuses.every((st) => st === "online") && offlineClients === 0,
         detail: `proxies: ${statuses.join(", ")}; offline clients: ${offlineClients}`,
+      },
+      {
+        fault,
+        check: "the proxies keep answering their agents",
+        ok: failedDuring === 0 && beatsDuring > 0,
+        detail: `${beatsDuring} agent heartbeats answered during the outage, ${failedDuring} failed`,
       },
       { fault, check: "no proxy-offline alert for the outage", ok: alerts.length === 0, detail: `${alerts.length} opened` },
       { fault, check: "no request hangs (slowest operator read)", ok: slowest < 15_000, detail: seconds(slowest) },
