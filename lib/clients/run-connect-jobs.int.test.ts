@@ -75,6 +75,24 @@ describe("connect jobs", () => {
     ).toEqual([500, 100]);
   });
 
+  it("waits, with the reason, while the cluster has no online proxy, and goes on once one is back", async () => {
+    const cluster = await readyCluster();
+    const ids = await onlineAssets("cn", 10);
+    const created = await createConnectJob(testContext(), cluster.id, ids);
+    // Its proxy silent for longer than the offline threshold (R7): capacity 0 (R13).
+    await db().proxyServer.updateMany({ where: { clusterId: cluster.id }, data: { lastHeartbeatAt: new Date(0) } });
+    expect(await runDueConnectJobs()).toBe(1);
+    const waiting = await job(created.id);
+    expect(waiting).toMatchObject({ status: "running", position: 0, connected: 0 });
+    expect(waiting.lastError).toMatchObject({ code: "CAPACITY_EXCEEDED", details: { onlineProxies: 0 } });
+    expect(waiting.nextRunAt.getTime()).toBeGreaterThan(Date.now());
+
+    await db().proxyServer.updateMany({ where: { clusterId: cluster.id }, data: { lastHeartbeatAt: new Date() } });
+    await db().connectJob.update({ where: { id: created.id }, data: { nextRunAt: new Date() } });
+    expect(await runDueConnectJobs()).toBe(1);
+    expect(await job(created.id)).toMatchObject({ status: "done", connected: 10, lastError: null });
+  });
+
   it("leaves out servers that cannot join and goes on (skipped), and a cancelled job runs no more waves", async () => {
     const cluster = await readyCluster();
     const ids = await onlineAssets("cn", 3);

@@ -3,7 +3,7 @@
 // harmless to repeat (connected assets count as already connected).
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { connectBatch } from "./connect-batch";
@@ -48,7 +48,8 @@ export async function runWave(id: string): Promise<void> {
       position,
       connected: { increment: result.connected },
       waves: { increment: 1 },
-      lastError: undefined,
+      // A wait for an online proxy is over; the reason servers were skipped stays.
+      lastError: (job.lastError as { code?: string } | null)?.code === "CAPACITY_EXCEEDED" ? Prisma.DbNull : undefined,
       ...(done ? { status: "done", finishedAt: new Date() } : { nextRunAt: after(config.batchIntervalSeconds + 1) }),
     });
   } catch (error) {
@@ -61,6 +62,11 @@ export async function runWave(id: string): Promise<void> {
     if (error.code === "BATCH_INTERVAL") {
       const retry = Number((error.details as { retryAfterSeconds?: number }).retryAfterSeconds ?? 5);
       return finishWave(id, { nextRunAt: after(retry) });
+    }
+    if (error.code === "CAPACITY_EXCEEDED" && (error.details as { onlineProxies?: number }).onlineProxies === 0) {
+      // No proxy online right now (they restart, or this console has only just come back and not
+      // heard them yet): not the selection's fault. The job waits with the reason and tries again.
+      return finishWave(id, { lastError, nextRunAt: after(Math.max(config.batchIntervalSeconds, 10)) });
     }
     const problems = (error.details as { problems?: { assetId: string }[] } | undefined)?.problems;
     if (SKIPPABLE.has(error.code) && problems?.length) {

@@ -240,8 +240,8 @@ export const consoleKilledMidJob: Scenario = {
     const job = await s.must<{ id: string }>("POST", `/api/v1/clusters/${f.clusterId}/connect-jobs`, { assetIds: ids });
     const position = async () =>
       (
-        await s.sql<{ position: number; status: string; connected: number; waves: number }>(
-          "SELECT position, status, connected, waves FROM connect_job WHERE id = $1",
+        await s.sql<{ position: number; status: string; connected: number; waves: number; last_error: unknown }>(
+          "SELECT position, status, connected, waves, last_error FROM connect_job WHERE id = $1",
           [job.id],
         )
       )[0]!;
@@ -262,7 +262,7 @@ export const consoleKilledMidJob: Scenario = {
         fault,
         check: "the job resumes where it stopped: every server connected once",
         ok: end.status === "done" && connected === 1500 && end.connected === 1500 && end.waves === 3,
-        detail: `killed at ${atKill.position}/1500; then ${end.status}, ${end.connected} connected in ${end.waves} waves, ${connected} rows`,
+        detail: `killed at ${atKill.position}/1500; then ${end.status}, ${end.connected} connected in ${end.waves} waves, ${connected} rows${end.last_error ? `; last error ${JSON.stringify(end.last_error).slice(0, 300)}` : ""}`,
       },
       {
         fault,
